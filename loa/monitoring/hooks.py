@@ -1,0 +1,74 @@
+"""What other capabilities hear from the ingest pipeline, without the pipeline importing them.
+
+    on_articles_ingested(article_ids)
+
+is called by the ingest inside the transaction that saved a batch of articles. Right after that
+transaction commits, every listener is called with the ids of the articles the batch saved (in the
+ingest worker, in the order of LISTENERS). A listener is a dotted path to a plain function
+``f(article_ids: list[int]) -> object``; one whose module or function does not exist (a capability not
+installed) is skipped. Listeners must return quickly, typically by enqueueing their own Celery task,
+and be idempotent. An exception in a listener is logged and does not affect the ingest (its
+articles are already committed) nor the other listeners.
+
+Today: ``loa.trends.services.articles_ingested`` (time series and alert rules).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable, Sequence
+
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+LISTENERS: tuple[str, ...] = ("loa.trends.services.articles_ingested",)
+
+Listener = Callable[[list[int]], object]
+
+
+def _installed(module_name: str) -> bool:
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def listeners() -> list[Listener]:
+    found: list[Listener] = []
+    for path in LISTENERS:
+        module_name, _, name = path.rpartition(".")
+        if not _installed(module_name):
+            continue
+        function = getattr(importlib.import_module(module_name), name, None)
+        if callable(function):
+            found.append(function)
+    return found
+
+
+def notify_listeners(article_ids: Sequence[int]) -> int:
+    """Call every listener with the ids; returns how many were called without error."""
+    ids = sorted(int(i) for i in article_ids)
+    called = 0
+    try:
+        found = listeners()
+    except Exception:
+        log.exception("monitoring hooks: a listener could not be imported")
+        return 0
+    for listener in found:
+        try:
+            listener(ids)
+        except Exception:
+            log.exception("monitoring hooks: listener %s failed", getattr(listener, "__qualname__", listener))
+            continue
+        called += 1
+    return called
+
+
+def on_articles_ingested(article_ids: Sequence[int]) -> None:
+    """Tell the listeners about new articles once the current transaction commits."""
+    ids = sorted(int(i) for i in article_ids)
+    if ids and LISTENERS:
+        transaction.on_commit(lambda: notify_listeners(ids))

@@ -1,0 +1,53 @@
+"""Celery tasks of the ingest pipeline: thin adapters that load by id and call one service.
+
+Beat (config/settings/base.py): ``monitoring.poll_due`` every minute, ``monitoring.resume_stale`` every
+five minutes, ``monitoring.notify_saved_searches`` every quarter hour, ``monitoring.purge`` daily.
+All tasks are idempotent and acknowledged late: a worker killed mid-task leaves its message for another.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from celery import shared_task
+from django.db import transaction
+
+from loa.monitoring import ingest, polling, services
+from loa.monitoring.models import Feed
+
+
+@shared_task(name="monitoring.poll_due", acks_late=True)
+def poll_due() -> int:
+    """Queue a poll of every feed that is due."""
+    ids = polling.claim_due_feeds()
+    for feed_id in ids:
+        transaction.on_commit(partial(poll_feed.delay, feed_id))
+    return len(ids)
+
+
+@shared_task(name="monitoring.poll_feed", acks_late=True)
+def poll_feed(feed_id: int) -> int:
+    feed = Feed.objects.select_related("source").filter(pk=feed_id, is_active=True).first()
+    if feed is None:
+        return 0
+    return len(polling.poll_feed(feed).new_item_ids)
+
+
+@shared_task(name="monitoring.process_items", acks_late=True)
+def process_items(item_ids: list[int]) -> dict[str, int]:
+    return dict(ingest.process_items(item_ids))
+
+
+@shared_task(name="monitoring.resume_stale", acks_late=True)
+def resume_stale() -> int:
+    return len(ingest.resume_stale_items())
+
+
+@shared_task(name="monitoring.purge", acks_late=True)
+def purge() -> int:
+    return services.purge_expired().articles
+
+
+@shared_task(name="monitoring.notify_saved_searches", acks_late=True)
+def notify_saved_searches() -> int:
+    return services.notify_saved_searches()
