@@ -70,11 +70,11 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Measured by `make bench` on {dt.datetime.now():%Y-%m-%d %H:%M} — {platform.platform()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}. Each benchmark runs in its own process, "
-        "one after the other in one session; numbers are medians of repeated runs where the benchmark repeats, "
-        "and comparisons are measured side by side in the same process. This machine is shared and noisy: "
-        "read ratios rather than absolute times.",
+        f"Measured by `make bench` on {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; each section says when it ran (`loa bench NAME` re-runs one). Each "
+        "benchmark runs in its own process, one after the other in one session; numbers are medians of "
+        "repeated runs where the benchmark repeats, and comparisons are measured side by side in the same "
+        "process. This machine is shared and noisy: read ratios rather than absolute times.",
         "",
     ]
     for name, result in results.items():
@@ -82,6 +82,25 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         lines += [f"| {key} | {_fmt(value)} |" for key, value in result.items()]
         lines.append("")
     return "\n".join(lines)
+
+
+def sections(report: str) -> dict[str, str]:
+    """The sections of a rendered report by benchmark name, as text (heading included)."""
+    found: dict[str, str] = {}
+    for part in report.split("\n## ")[1:]:
+        name = part.split("\n", 1)[0].strip()
+        found[name] = "## " + part.rstrip("\n") + "\n"
+    return found
+
+
+def merge(report: str, fresh: dict[str, dict[str, Any]]) -> str:
+    """The report with the sections of `fresh` replaced or added, the other sections kept as they were
+    (a partial run must not wipe the numbers of the benchmarks it did not run)."""
+    kept = {name: text for name, text in sections(report).items() if name not in fresh}
+    rendered = render(fresh)
+    merged = {**kept, **sections(rendered)}
+    header = rendered.split("\n## ", 1)[0].rstrip("\n")
+    return header + "\n\n" + "\n".join(merged[name] for name in sorted(merged))
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -92,16 +111,14 @@ def _bench(args: argparse.Namespace) -> int:
         return 2
     RESULTS.mkdir(exist_ok=True)
     results: dict[str, dict[str, Any]] = {}
-    if args.names and REPORT.exists() and (RESULTS / "all.json").exists():
-        results = json.loads((RESULTS / "all.json").read_text())
     for name in names:
         print(f"loa bench: {name} …", file=sys.stderr, flush=True)
-        results[name] = run_one(name, args.timeout)
+        results[name] = {**run_one(name, args.timeout), "measured_at": f"{dt.datetime.now():%Y-%m-%d %H:%M}"}
         print(
             f"loa bench: {name}: {json.dumps(results[name], ensure_ascii=False, default=str)[:400]}",
             file=sys.stderr,
         )
-    (RESULTS / "all.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
-    REPORT.write_text(render(dict(sorted(results.items()))))
+    (RESULTS / "last.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
+    REPORT.write_text(merge(REPORT.read_text() if REPORT.exists() else "", results))
     print(f"loa bench: wrote {REPORT.relative_to(ROOT)}", file=sys.stderr)
     return 1 if any("error" in r for r in results.values()) else 0

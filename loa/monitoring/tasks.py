@@ -7,13 +7,34 @@ All tasks are idempotent and acknowledged late: a worker killed mid-task leaves 
 
 from __future__ import annotations
 
+import logging
 from functools import partial
+from typing import Any
 
 from celery import shared_task
-from django.db import transaction
+from celery.signals import worker_process_init
+from django.db import DatabaseError, connection, transaction
 
 from loa.monitoring import ingest, polling, services
 from loa.monitoring.models import Feed
+from loa.monitoring.runtime import runtime
+from loa.organisations.models import Province
+
+log = logging.getLogger(__name__)
+
+
+@worker_process_init.connect
+def warm_up_worker_process(**_kwargs: Any) -> None:
+    """Load the analyzer (topic model, gazetteer, story index: about a second) when a worker process
+    starts, so that its first batch of articles does not wait for it. Before `loa init` there is no home
+    province to load it for; the first batch loads it then."""
+    try:
+        if Province.objects.filter(is_home=True).exists():
+            runtime().analyzer()
+    except DatabaseError as exc:
+        log.warning("worker warm-up skipped: %s", exc)
+    finally:
+        connection.close()  # the child's own connection is opened by its first task
 
 
 @shared_task(name="monitoring.poll_due", acks_late=True)
