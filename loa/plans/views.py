@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -32,35 +31,7 @@ from loa.plans.models import (
     Task,
 )
 from loa.plans.schedule import period_containing
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _errors(request: HttpRequest, exc: Exception) -> None:
-    if isinstance(exc, ValidationError):
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.error(request, str(exc))
-
-
-def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
-    """Run a service call; a refused change becomes an error message instead of a crash."""
-    try:
-        result = action()
-    except (ValidationError, services.TransitionError, ValueError) as exc:
-        _errors(request, exc)
-        return None
-    messages.success(request, success)
-    return result
-
-
-def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
+from loa.web.responses import DOCX, XLSX, attempt, download, show_error
 
 VIEW_LABELS = {
     "task": "Theo nhiệm vụ",
@@ -147,7 +118,7 @@ def _export(rows: Any, filters: selectors.Filters, fmt: str, name: str) -> HttpR
     filtered = filters.apply(rows, today)
     listing = selectors.obligation_rows(filtered)
     if fmt == "csv":
-        return _download(
+        return download(
             reports.obligations_csv(listing.iterator(), today), f"{name}.csv", "text/csv; charset=utf-8"
         )
     data = reports.dashboard_xlsx(
@@ -157,7 +128,7 @@ def _export(rows: Any, filters: selectors.Filters, fmt: str, name: str) -> HttpR
         agencies=selectors.by_agency(filtered, today),
         periods=selectors.by_period(filtered, today),
     )
-    return _download(data, f"{name}.xlsx", XLSX)
+    return download(data, f"{name}.xlsx", XLSX)
 
 
 @login_required
@@ -193,7 +164,7 @@ def plan_settings(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request.user, pk)
     form = forms.PlanSettingsForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.plan_update(request.user, plan, **form.cleaned_data),
             "Đã cập nhật cách theo dõi.",
@@ -243,7 +214,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         require_coordinator(request.user)
         form = forms.OnRequestForm(request.POST)
         if form.is_valid():
-            _attempt(
+            attempt(
                 request,
                 lambda: services.obligation_open_on_request(request.user, task, **form.cleaned_data),
                 "Đã giao báo cáo theo yêu cầu cho cơ quan chủ trì.",
@@ -327,7 +298,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             report_form = forms.ReportForm(request.POST, request.FILES)
             if report_form.is_valid():
                 data = report_form.cleaned_data
-                done = _attempt(
+                done = attempt(
                     request,
                     lambda: services.report_save(
                         request.user,
@@ -346,7 +317,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             contribution_form = forms.ContributionForm(request.POST, request.FILES)
             if contribution_form.is_valid():
                 data = contribution_form.cleaned_data
-                done = _attempt(
+                done = attempt(
                     request,
                     lambda: services.contribution_add(
                         request.user,
@@ -362,7 +333,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "review":
             decision_form = forms.ReviewDecisionForm(request.POST)
             if decision_form.is_valid():
-                done = _attempt(
+                done = attempt(
                     request,
                     lambda: services.report_review(request.user, obligation, **decision_form.cleaned_data),
                     "Đã ghi nhận kết quả xem xét.",
@@ -372,7 +343,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "cancel":
             cancel = forms.CancelForm(request.POST)
             if cancel.is_valid():
-                _attempt(
+                attempt(
                     request,
                     lambda: services.obligation_cancel(request.user, obligation, **cancel.cleaned_data),
                     "Đã hủy nghĩa vụ báo cáo.",
@@ -442,7 +413,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         try:
             record = services.import_document(request.user, form.cleaned_data["file"])
         except ValidationError as exc:
-            _errors(request, exc)
+            show_error(request, exc)
         else:
             if record.plan is not None:
                 messages.warning(
@@ -477,7 +448,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 plan = services.import_confirm(request.user, record)
             except (ValidationError, services.TransitionError) as exc:
-                _errors(request, exc)
+                show_error(request, exc)
             else:
                 messages.success(
                     request, f"Đã lưu “{plan}” với {plan.tasks.filter(is_cancelled=False).count()} nhiệm vụ."
@@ -591,8 +562,8 @@ def plan_report(request: HttpRequest, pk: int) -> HttpResponse:
         services.report_generated(request.user, plan, options, request.POST.get("format", "docx"))
         stem = f"bao-cao-ke-hoach-{plan.pk}-{options.end:%Y%m%d}"
         if request.POST.get("format") == "xlsx":
-            return _download(reports.report_xlsx(collected), f"{stem}-phu-luc.xlsx", XLSX)
-        return _download(reports.report_docx(collected), f"{stem}.docx", DOCX)
+            return download(reports.report_xlsx(collected), f"{stem}-phu-luc.xlsx", XLSX)
+        return download(reports.report_docx(collected), f"{stem}.docx", DOCX)
     return render(request, "plans/report.html", {"plan": plan, "form": form})
 
 
@@ -618,7 +589,7 @@ def course_new(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=form.participants(),
             )
         except (ValidationError, services.TransitionError) as exc:
-            _errors(request, exc)
+            show_error(request, exc)
         else:
             messages.success(request, "Đã ghi nhận lớp tập huấn.")
             return redirect("plans:task", pk=task.pk)
@@ -633,7 +604,7 @@ def budget_save(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST, agencies=Agency.objects.filter(plan_assignments__task=task).distinct()
     )
     if form.is_valid():
-        _attempt(
+        attempt(
             request, lambda: services.budget_save(request.user, task, **form.cleaned_data), "Đã lưu dự toán."
         )
     else:
@@ -654,14 +625,14 @@ def budget_summary(request: HttpRequest) -> HttpResponse:
             raise Http404("Không có dự toán này.")
         form = forms.BudgetAdvanceForm(request.POST)
         if form.is_valid():
-            _attempt(
+            attempt(
                 request,
                 lambda: services.budget_advance(request.user, estimate, amount=form.cleaned_data["amount"]),
                 "Đã chuyển bước dự toán.",
             )
         return redirect(request.get_full_path())
     if request.GET.get("format") == "xlsx":
-        return _download(reports.budget_xlsx(rows, totals), "du-toan-kinh-phi.xlsx", XLSX)
+        return download(reports.budget_xlsx(rows, totals), "du-toan-kinh-phi.xlsx", XLSX)
     return render(
         request,
         "plans/budget.html",

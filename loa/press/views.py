@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -22,35 +20,7 @@ from loa.organisations.selectors import home_province
 from loa.press import forms, legal, reports, selectors, services
 from loa.press.access import can_act_for, can_approve
 from loa.press.models import CorrectionRequest, PressAttachment, PressRequest, Spokesperson, Statement
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _errors(request: HttpRequest, exc: Exception) -> None:
-    if isinstance(exc, ValidationError):
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.error(request, str(exc))
-
-
-def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
-    """Run a service call; a refused change becomes an error message instead of a crash."""
-    try:
-        result = action()
-    except (ValidationError, services.TransitionError, ValueError) as exc:
-        _errors(request, exc)
-        return None
-    messages.success(request, success)
-    return result
-
-
-def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
+from loa.web.responses import DOCX, XLSX, attempt, download
 
 # --- dashboard -------------------------------------------------------------------------------------------
 
@@ -113,7 +83,7 @@ def spokesperson_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = _attempt(
+        person = attempt(
             request,
             lambda: services.spokesperson_register(request.user, **data),
             "Đã ghi vào sổ người phát ngôn.",
@@ -146,10 +116,10 @@ def spokesperson_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def spokesperson_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     person = get_object_or_404(selectors.spokespersons_for(request.user), pk=pk)
     if action == "publish":
-        _attempt(request, lambda: services.spokesperson_publish(request.user, person), "Đã ghi nhận công bố.")
+        attempt(request, lambda: services.spokesperson_publish(request.user, person), "Đã ghi nhận công bố.")
     elif action == "end":
         reason = request.POST.get("reason", "")
-        _attempt(
+        attempt(
             request,
             lambda: services.spokesperson_end(request.user, person, reason=reason),
             "Đã thôi nhiệm vụ.",
@@ -167,7 +137,7 @@ def spokespersons_export(request: HttpRequest) -> HttpResponse:
         sorted(people, key=lambda p: (p.agency.role == "commune_committee", p.agency.name)),
         reports.communication_staff(),
     )
-    return _download(data, f"nguoi-phat-ngon-{timezone.localdate():%Y%m%d}.xlsx", XLSX)
+    return download(data, f"nguoi-phat-ngon-{timezone.localdate():%Y%m%d}.xlsx", XLSX)
 
 
 # --- press calendar -----------------------------------------------------------------------------------------
@@ -180,7 +150,7 @@ def events(request: HttpRequest) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _attempt(
+        and attempt(
             request, lambda: services.event_schedule(request.user, **form.cleaned_data), "Đã đưa vào lịch."
         )
     ):
@@ -200,14 +170,14 @@ def event_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action == "hold":
         form = forms.HoldForm(request.POST)
         if form.is_valid():
-            _attempt(
+            attempt(
                 request,
                 lambda: services.event_hold(request.user, event, **form.cleaned_data),
                 "Đã ghi nhận sự kiện đã tổ chức.",
             )
     elif action == "cancel":
         reason = request.POST.get("reason", "")
-        _attempt(request, lambda: services.event_cancel(request.user, event, reason=reason), "Đã hủy.")
+        attempt(request, lambda: services.event_cancel(request.user, event, reason=reason), "Đã hủy.")
     else:
         raise Http404
     return redirect("press:events")
@@ -237,7 +207,7 @@ def statement_new(request: HttpRequest) -> HttpResponse:
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        statement = _attempt(
+        statement = attempt(
             request, lambda: services.statement_draft(request.user, **form.cleaned_data), "Đã lưu dự thảo."
         )
         if statement is not None:
@@ -249,7 +219,7 @@ def statement_new(request: HttpRequest) -> HttpResponse:
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(selectors.statements_for(request.user), pk=pk)
     if request.method == "POST":
-        _attempt(
+        attempt(
             request,
             lambda: services.statement_update(
                 request.user,
@@ -279,7 +249,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def statement_action(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(selectors.statements_for(request.user), pk=pk)
     action = request.POST.get("action", "")
-    _attempt(
+    attempt(
         request,
         lambda: services.statement_transition(
             request.user, statement, action, note=request.POST.get("note", "")
@@ -296,7 +266,7 @@ def statement_action(request: HttpRequest, pk: int) -> HttpResponse:
 def urgent(request: HttpRequest) -> HttpResponse:
     form = forms.UrgentEventForm(request.POST or None, agencies=selectors.editable_agencies(request.user))
     if request.method == "POST" and form.is_valid():
-        event = _attempt(
+        event = attempt(
             request, lambda: services.urgent_open(request.user, **form.cleaned_data), "Đã bắt đầu tính giờ."
         )
         if event is not None:
@@ -328,7 +298,7 @@ def urgent_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def urgent_action(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(selectors.urgent_events_for(request.user), pk=pk)
     action = request.POST.get("action", "")
-    _attempt(
+    attempt(
         request,
         lambda: services.urgent_transition(request.user, event, action, note=request.POST.get("note", "")),
         "Đã cập nhật.",
@@ -368,13 +338,13 @@ def request_new(request: HttpRequest) -> HttpResponse:
     created: PressRequest | None = None
     if request.method == "POST" and request.POST.get("mode") == "form" and form.is_valid():
         data = form.cleaned_data
-        created = _attempt(
+        created = attempt(
             request,
             lambda: services.press_request_receive(request.user, channel=PressRequest.Channel.FORM, **data),
             "Đã tiếp nhận.",
         )
     elif request.method == "POST" and request.POST.get("mode") == "email" and paste.is_valid():
-        created = _attempt(
+        created = attempt(
             request,
             lambda: services.press_request_from_email(request.user, paste.cleaned_data["raw"]),
             "Đã tiếp nhận từ thư điện tử.",
@@ -426,7 +396,7 @@ def request_action(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("press:request", pk=pk)
     action = form.cleaned_data["action"]
     label = services.TRANSITIONS[action].label if action in services.TRANSITIONS else action
-    _attempt(
+    attempt(
         request,
         lambda: services.press_request_transition(request.user, item, action, **form.params()),
         f"{label}: đã cập nhật.",
@@ -448,7 +418,7 @@ def correction_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     correction = get_object_or_404(selectors.corrections_for(request.user), pk=pk)
     form = forms.CorrectionOutcomeForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: services.correction_record_outcome(request.user, correction, **form.cleaned_data),
             "Đã ghi nhận kết quả cải chính.",
@@ -479,7 +449,7 @@ def report(request: HttpRequest) -> HttpResponse:
         initial={name: getattr(item, name) for name in services.REPORT_FIELDS},
     )
     if request.method == "POST" and form.is_valid():
-        _attempt(
+        attempt(
             request, lambda: services.annual_report_update(request.user, item, **form.cleaned_data), "Đã lưu."
         )
         return redirect(f"{request.path}?year={year}")
@@ -504,11 +474,11 @@ def report_export(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     item = services.annual_report_for(request.user, year)
     kpis = reports.annual_counts(year)
     if fmt == "xlsx":
-        return _download(reports.annual_report_xlsx(item, kpis), f"bao-cao-phat-ngon-{year}.xlsx", XLSX)
+        return download(reports.annual_report_xlsx(item, kpis), f"bao-cao-phat-ngon-{year}.xlsx", XLSX)
     province = home_province()
     if fmt != "docx" or province is None:
         raise Http404
-    return _download(reports.annual_report_docx(item, kpis, province), f"bao-cao-phat-ngon-{year}.docx", DOCX)
+    return download(reports.annual_report_docx(item, kpis, province), f"bao-cao-phat-ngon-{year}.docx", DOCX)
 
 
 @login_required
@@ -517,5 +487,5 @@ def report_send(request: HttpRequest, year: int) -> HttpResponse:
     require_coordinator(request.user)
     item = services.annual_report_for(request.user, year)
     counts = reports.counts_snapshot(reports.annual_counts(year))
-    _attempt(request, lambda: services.annual_report_send(request.user, item, counts), "Đã ghi nhận gửi Bộ.")
+    attempt(request, lambda: services.annual_report_send(request.user, item, counts), "Đã ghi nhận gửi Bộ.")
     return redirect(f"{reverse('press:report')}?year={year}")

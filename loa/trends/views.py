@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,29 +26,11 @@ from loa.trends import export, forms, selectors, services
 from loa.trends import keys as K
 from loa.trends.models import Alert, AlertRule, Case
 from loa.web.charts import Band, Line, Marker, time_chart
+from loa.web.responses import DOCX, attempt, download
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PERIODS = (14, 30, 60, 90, 180, 365)
-
-
-def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
-    try:
-        result = action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return None
-    except (services.TransitionError, ValueError, PermissionDenied) as exc:
-        messages.error(request, str(exc) or "Không có quyền.")
-        return None
-    messages.success(request, success)
-    return result
-
-
-def _download(data: bytes | str, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+# A case or rule the officer's agency may not touch is refused with a message, not a 403 page.
+REFUSALS = (PermissionDenied,)
 
 
 def _key(request: HttpRequest) -> str:
@@ -163,7 +144,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     _days, first, last = _period(request)
     data = export.series_csv(key, selectors.daily(key, first, last), selectors.forecast(key))
     name = f"loa-xu-huong-{key.replace(':', '-').replace(' ', '_')}-{first}-{last}.csv"
-    return _download(data, name, "text/csv; charset=utf-8")
+    return download(data, name, "text/csv; charset=utf-8")
 
 
 @login_required
@@ -173,7 +154,7 @@ def export_png(request: HttpRequest) -> HttpResponse:
     alerts = list(Alert.objects.filter(key=key, date__range=(first, last)))
     data = export.chart_png(key, selectors.daily(key, first, last), selectors.forecast(key), alerts)
     name = f"loa-xu-huong-{key.replace(':', '-').replace(' ', '_')}-{first}-{last}.png"
-    return _download(data, name, "image/png")
+    return download(data, name, "image/png")
 
 
 # --- alerts ----------------------------------------------------------------------------------------
@@ -247,7 +228,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        case = _attempt(
+        case = attempt(
             request,
             lambda: services.case_open(
                 request.user,
@@ -260,6 +241,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 clock_start=data["clock_start"],
             ),
             "Đã mở vụ việc và giao cơ quan xử lý.",
+            REFUSALS,
         )
         if case is not None:
             return redirect("trends:case", case.pk)
@@ -331,7 +313,7 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
     )
     agency = Agency.objects.filter(pk=data["agency"]).first() if data["agency"] else None
     action = data["action"]
-    _attempt(
+    attempt(
         request,
         lambda: services.case_transition(
             request.user,
@@ -344,6 +326,7 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
             agency=agency,
         ),
         services.ACTION_LABELS.get(action, action) + ": đã ghi nhận.",
+        REFUSALS,
     )
     return redirect("trends:case", row.pk)
 
@@ -398,10 +381,11 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         rule = form.save(commit=False)
         rule.key = form.cleaned_data.get("key") or ""
         rule.kinds = list(form.cleaned_data.get("kinds") or [])
-        saved = _attempt(
+        saved = attempt(
             request,
             lambda: services.rule_save(request.user, rule, recipients=list(form.cleaned_data["recipients"])),
             "Đã lưu quy tắc cảnh báo.",
+            REFUSALS,
         )
         if saved is not None:
             return redirect("trends:rule", saved.pk)
@@ -413,7 +397,10 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_POST
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = selectors.rule_detail(request.user, pk)
-    if _attempt(request, lambda: services.rule_delete(request.user, rule), "Đã xóa quy tắc.") is None:
+    if (
+        attempt(request, lambda: services.rule_delete(request.user, rule), "Đã xóa quy tắc.", REFUSALS)
+        is None
+    ):
         return redirect("trends:rule", pk)
     return redirect("trends:rules")
 
@@ -473,4 +460,4 @@ def digest(request: HttpRequest) -> HttpResponse:
 def digest_docx(request: HttpRequest) -> HttpResponse:
     item = _digest(request)
     name = f"ban-tin-diem-bao-{item.first}-{item.last}.docx"
-    return _download(digests.docx(item), name, DOCX)
+    return download(digests.docx(item), name, DOCX)
