@@ -206,7 +206,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOA_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One INFO line per fetched page drowns the worker's own log; the source health page has them.
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "trafilatura": {"level": "WARNING"},
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
