@@ -215,6 +215,8 @@ def _drive(base_url: str, expected: int) -> dict[str, Any]:
     from loa.cli import setup_django
 
     setup_django()
+    from django.conf import settings
+
     from loa.monitoring import tasks
     from loa.monitoring.models import Article, IngestItem
 
@@ -237,7 +239,7 @@ def _drive(base_url: str, expected: int) -> dict[str, Any]:
     saved = Article.objects.count()
     truth = {base_url + path: key for path, key in _TRUTH.items()}
     return {
-        "worker": "celery prefork, 2 children, embedded filesystem broker",
+        "worker": f"celery prefork, 2 children, broker {settings.CELERY_BROKER_URL.split('://')[0]}",
         "articles_saved": saved,
         "items": dict(Counter(IngestItem.objects.values_list("state", flat=True))),
         "seconds": round(seconds, 2),
@@ -249,7 +251,19 @@ def _drive(base_url: str, expected: int) -> dict[str, Any]:
 _TRUTH: dict[str, str] = {}
 
 
-def _celery_round(base_url: str, newsroom: Any) -> dict[str, Any]:
+def _redis_url() -> str | None:
+    """The Redis database for the scale-path run (LOA_BENCH_REDIS_URL), emptied, or None if unreachable."""
+    url = os.environ.get("LOA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except (OSError, redis.RedisError):
+        return None
+    return url
+
+
+def _celery_round(base_url: str, newsroom: Any, broker_url: str) -> dict[str, Any]:
     """One ingest through a fresh Celery worker (2 prefork children) on a fresh database."""
     workdir = tempfile.mkdtemp(prefix="loa-bench-ingest-celery-")
     env = {
@@ -257,7 +271,10 @@ def _celery_round(base_url: str, newsroom: Any) -> dict[str, Any]:
         **database_env(workdir),
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "CELERY_TASK_ALWAYS_EAGER": "0",
+        "CELERY_BROKER_URL": broker_url,
     }
+    if broker_url.startswith("redis://"):
+        _redis_url()  # messages a previous round left (trends tasks after the last article) go
     truth = {a.path: a.story_key for a in newsroom.articles}
     setup = (
         "import loa.bench.ingest_bench as b\n"
@@ -280,11 +297,11 @@ def _celery_round(base_url: str, newsroom: Any) -> dict[str, Any]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _celery(base_url: str, newsroom: Any) -> dict[str, Any]:
+def _celery(base_url: str, newsroom: Any, broker_url: str = "filesystem://") -> dict[str, Any]:
     """The same ingest through a real Celery worker, ``ROUNDS`` times (a fresh worker and database each)."""
     if celery() is None:
         return {"skipped": "celery is not installed"}
-    rounds = [_celery_round(base_url, newsroom) for _ in range(ROUNDS)]
+    rounds = [_celery_round(base_url, newsroom, broker_url) for _ in range(ROUNDS)]
     median = sorted(rounds, key=lambda r: r["articles_per_s"])[len(rounds) // 2]
     return {**median, "rounds": [r["articles_per_s"] for r in rounds]}
 
@@ -302,6 +319,8 @@ def run() -> dict[str, Any]:
             _register_sources(server.url)
             local = _in_process(server.url, newsroom)
             celery = _celery(server.url, newsroom)
+            redis_url = _redis_url()
+            on_redis = _celery(server.url, newsroom, redis_url) if redis_url else {"skipped": "no Redis"}
         best = max(
             local["one_process_articles_per_s_median"],
             local["two_processes_articles_per_s_median"],
@@ -317,6 +336,8 @@ def run() -> dict[str, Any]:
             "celery_articles_per_s_median": celery.get("articles_per_s"),
             "celery_articles_per_s_rounds": celery.get("rounds"),
             "celery_seconds": celery.get("seconds"),
+            "celery_redis_articles_per_s_median": on_redis.get("articles_per_s", on_redis.get("skipped")),
+            "celery_redis_articles_per_s_rounds": on_redis.get("rounds"),
             "celery_worker": celery.get("worker", celery.get("skipped")),
             "dedup_pairwise_f1": dedup["f1"],
             "dedup_precision": dedup["precision"],
