@@ -38,6 +38,11 @@ def setup_django(settings: str = "config.settings.base") -> None:
         django.setup()
     except ConfigurationError as exc:
         raise SystemExit(f"loa: configuration error: {exc}") from exc
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    # The command line speaks the interface's first language, whatever a caller activated before.
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 
 def client_key(request: HttpRequest) -> str:
@@ -44,7 +45,7 @@ def ratelimit(
                 f"{action}:{client_key(request)}", limit, window_seconds
             ):
                 response = HttpResponse(
-                    "Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.",
+                    gettext("Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
                     status=429,
                     content_type="text/plain; charset=utf-8",
                 )

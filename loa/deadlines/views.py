@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from loa.deadlines import selectors, services
 from loa.deadlines.engine import Deadline
@@ -33,7 +34,7 @@ def rules(request: HttpRequest) -> HttpResponse:
     if rule_id and start_text:
         start = _parse_start(start_text)
         if start is None:
-            error = "Thời điểm bắt đầu không hợp lệ (ví dụ 2027-02-02T09:00)."
+            error = gettext("Thời điểm bắt đầu không hợp lệ (ví dụ 2027-02-02T09:00).")
         else:
             try:
                 deadline = services.compute_deadline(rule_id, start)

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from loa.monitoring import labels, selectors, services
@@ -179,12 +180,12 @@ def article_press_request(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         press_request = services.press_request_for_article(request.user, article)
     except PermissionDenied as exc:
-        messages.error(request, str(exc) or "Bạn không có quyền tạo yêu cầu báo chí.")
+        messages.error(request, str(exc) or gettext("Bạn không có quyền tạo yêu cầu báo chí."))
         return redirect("monitoring:article", pk=pk)
     except ValidationError as exc:
         _errors(request, exc)
         return redirect("monitoring:article", pk=pk)
-    messages.success(request, "Đã tạo yêu cầu báo chí từ bài viết này.")
+    messages.success(request, gettext("Đã tạo yêu cầu báo chí từ bài viết này."))
     return redirect("press:request", pk=press_request.pk)
 
 
@@ -232,7 +233,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
             filters=filters,
             notify=form.cleaned_data["notify"],
         )
-        messages.success(request, f"Đã lưu tìm kiếm “{saved.name}”.")
+        messages.success(request, gettext("Đã lưu tìm kiếm “%(name)s”.") % {"name": saved.name})
     return redirect(f"{reverse('monitoring:articles')}?{urlencode({'q': query, **filters}, doseq=True)}")
 
 
@@ -245,7 +246,7 @@ def saved_search_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
         raise Http404 from None
     if action == "delete":
         services.saved_search_delete(request.user, saved)
-        messages.success(request, "Đã xóa tìm kiếm đã lưu.")
+        messages.success(request, gettext("Đã xóa tìm kiếm đã lưu."))
     elif action == "notify":
         services.saved_search_set_notify(request.user, saved, request.POST.get("notify") == "1")
     else:
@@ -313,7 +314,11 @@ def source_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     discover=data["discover"],
                     **politeness,
                 )
-                messages.success(request, f"Đã thêm nguồn “{source.name}”; sẽ lấy tin trong vòng một phút.")
+                messages.success(
+                    request,
+                    gettext("Đã thêm nguồn “%(name)s”; sẽ lấy tin trong vòng một phút.")
+                    % {"name": source.name},
+                )
             else:
                 services.source_update(
                     request.user,
@@ -326,7 +331,7 @@ def source_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     allow_private=source.is_sample or None,
                     **politeness,
                 )
-                messages.success(request, "Đã lưu nguồn tin.")
+                messages.success(request, gettext("Đã lưu nguồn tin."))
             return redirect("monitoring:sources")
         except ValidationError as exc:
             _form_errors(form, exc)
@@ -339,7 +344,7 @@ def item_retry(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(IngestItem, pk=pk)
     try:
         services.item_retry(request.user, item)
-        messages.success(request, "Đã đưa lại vào hàng đợi.")
+        messages.success(request, gettext("Đã đưa lại vào hàng đợi."))
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("monitoring:sources")
@@ -382,7 +387,9 @@ def sector_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 is_active=data["is_active"],
                 sector=sector,
             )
-            messages.success(request, "Đã lưu lĩnh vực. Quy tắc áp dụng cho các bài thu thập từ nay.")
+            messages.success(
+                request, gettext("Đã lưu lĩnh vực. Quy tắc áp dụng cho các bài thu thập từ nay.")
+            )
             return redirect("monitoring:sectors")
         except ValidationError as exc:
             _form_errors(form, exc)
@@ -403,7 +410,7 @@ def sector_preview(request: HttpRequest) -> JsonResponse:
     require_coordinator(request.user)
     query = request.GET.get("query", "").strip()
     if not query:
-        return JsonResponse({"ok": False, "error": "Nhập biểu thức từ khóa."})
+        return JsonResponse({"ok": False, "error": gettext("Nhập biểu thức từ khóa.")})
     try:
         preview = services.sector_preview(query)
     except SectorRuleError as exc:

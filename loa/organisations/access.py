@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from loa.organisations.models import Agency, Membership, Role
 
@@ -101,9 +102,11 @@ def can_edit_for(user: Any, agency: Agency | int | None) -> bool:
 
 def require_edit(user: Any, agency: Agency | int | None) -> None:
     if not can_edit_for(user, agency):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này cho cơ quan này.")
+        raise PermissionDenied(gettext("Bạn không có quyền thực hiện thao tác này cho cơ quan này."))
 
 
 def require_coordinator(user: Any) -> None:
     if not is_coordinator(user):
-        raise PermissionDenied("Chỉ cán bộ điều phối hoặc quản trị viên được thực hiện thao tác này.")
+        raise PermissionDenied(
+            gettext("Chỉ cán bộ điều phối hoặc quản trị viên được thực hiện thao tác này.")
+        )

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-SERIES: tuple[tuple[str, str, str], ...] = (
-    ("on_time", "Đúng hạn", "#1b7f3b"),
-    ("late", "Trễ hạn", "#e0a100"),
-    ("returned", "Bị trả lại", "#b26a00"),
-    ("missing", "Quá hạn, chưa báo cáo", "#b3261e"),
-    ("pending", "Chưa đến hạn", "#c4cbd8"),
+from django.utils.translation import gettext_lazy as _
+
+SERIES: tuple[tuple[str, Any, str], ...] = (
+    ("on_time", _("Đúng hạn"), "#1b7f3b"),
+    ("late", _("Trễ hạn"), "#e0a100"),
+    ("returned", _("Bị trả lại"), "#b26a00"),
+    ("missing", _("Quá hạn, chưa báo cáo"), "#b3261e"),
+    ("pending", _("Chưa đến hạn"), "#c4cbd8"),
 )
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 36, 10
 
@@ -33,7 +35,7 @@ class Chart:
     rects: list[Rect]
     labels: list[tuple[float, float, str]]  # x, y, text
     ticks: list[tuple[float, str]]  # y, value
-    legend: Sequence[tuple[str, str, str]] = SERIES
+    legend: Sequence[tuple[str, Any, str]] = SERIES
 
 
 _SHORT = (

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
 from loa.organisations.access import Scope, scope_for
 from loa.organisations.models import Agency
@@ -32,12 +33,13 @@ from loa.plans.models import (
 )
 
 State = Obligation.State
+# Vietnamese labels (the .xlsx/.docx reports quote them); templates translate them for the screen.
 BUCKETS: tuple[tuple[str, str], ...] = (
-    ("on_time", "Đúng hạn"),
-    ("late", "Trễ hạn"),
-    ("returned", "Bị trả lại"),
-    ("missing", "Quá hạn, chưa báo cáo"),
-    ("pending", "Chưa đến hạn"),
+    ("on_time", gettext_noop("Đúng hạn")),
+    ("late", gettext_noop("Trễ hạn")),
+    ("returned", gettext_noop("Bị trả lại")),
+    ("missing", gettext_noop("Quá hạn, chưa báo cáo")),
+    ("pending", gettext_noop("Chưa đến hạn")),
 )
 BUCKET_LABELS = dict(BUCKETS)
 

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from loa.organisations.access import is_coordinator, require_coordinator, scope_for
@@ -34,10 +35,10 @@ from loa.plans.schedule import period_containing
 from loa.web.responses import DOCX, XLSX, attempt, download, show_error
 
 VIEW_LABELS = {
-    "task": "Theo nhiệm vụ",
-    "agency": "Theo cơ quan",
-    "period": "Theo kỳ (lịch sử)",
-    "list": "Danh sách báo cáo",
+    "task": gettext_lazy("Theo nhiệm vụ"),
+    "agency": gettext_lazy("Theo cơ quan"),
+    "period": gettext_lazy("Theo kỳ (lịch sử)"),
+    "list": gettext_lazy("Danh sách báo cáo"),
 }
 
 
@@ -167,10 +168,10 @@ def plan_settings(request: HttpRequest, pk: int) -> HttpResponse:
         attempt(
             request,
             lambda: services.plan_update(request.user, plan, **form.cleaned_data),
-            "Đã cập nhật cách theo dõi.",
+            gettext("Đã cập nhật cách theo dõi."),
         )
     else:
-        messages.error(request, "Thông tin không hợp lệ.")
+        messages.error(request, gettext("Thông tin không hợp lệ."))
     return redirect("plans:plan", pk=plan.pk)
 
 
@@ -217,10 +218,10 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             attempt(
                 request,
                 lambda: services.obligation_open_on_request(request.user, task, **form.cleaned_data),
-                "Đã giao báo cáo theo yêu cầu cho cơ quan chủ trì.",
+                gettext("Đã giao báo cáo theo yêu cầu cho cơ quan chủ trì."),
             )
         else:
-            messages.error(request, "Nhập hạn và nội dung yêu cầu.")
+            messages.error(request, gettext("Nhập hạn và nội dung yêu cầu."))
         return redirect("plans:task", pk=task.pk)
     plan = task.plan
     lines = plan.source_lines
@@ -309,7 +310,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         attachments=data["attachments"],
                         submit=action == "submit",
                     ),
-                    "Đã gửi báo cáo." if action == "submit" else "Đã lưu bản nháp.",
+                    gettext("Đã gửi báo cáo.") if action == "submit" else gettext("Đã lưu bản nháp."),
                 )
                 if done is not None:
                     return redirect("plans:obligation", pk=obligation.pk)
@@ -326,7 +327,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         figures=contribution_form.figures(),
                         attachments=data["attachments"],
                     ),
-                    "Đã gửi nội dung phối hợp.",
+                    gettext("Đã gửi nội dung phối hợp."),
                 )
                 if done is not None:
                     return redirect("plans:obligation", pk=obligation.pk)
@@ -336,7 +337,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 done = attempt(
                     request,
                     lambda: services.report_review(request.user, obligation, **decision_form.cleaned_data),
-                    "Đã ghi nhận kết quả xem xét.",
+                    gettext("Đã ghi nhận kết quả xem xét."),
                 )
                 if done is not None:
                     return redirect("plans:obligation", pk=obligation.pk)
@@ -346,7 +347,7 @@ def obligation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 attempt(
                     request,
                     lambda: services.obligation_cancel(request.user, obligation, **cancel.cleaned_data),
-                    "Đã hủy nghĩa vụ báo cáo.",
+                    gettext("Đã hủy nghĩa vụ báo cáo."),
                 )
             return redirect("plans:obligation", pk=obligation.pk)
         else:
@@ -418,7 +419,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             if record.plan is not None:
                 messages.warning(
                     request,
-                    f"Văn bản này đã được nhập thành “{record.plan}”. Rà soát bên dưới để cập nhật kế hoạch đã lưu.",
+                    gettext(
+                        "Văn bản này đã được nhập thành “%(plan)s”. Rà soát bên dưới để cập nhật kế hoạch đã lưu."
+                    )
+                    % {"plan": record.plan},
                 )
             return redirect("plans:import_review", pk=record.pk)
     return render(
@@ -439,7 +443,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action", "save")
         if action == "discard":
             services.import_discard(request.user, record)
-            messages.info(request, "Đã hủy bản rà soát; không có gì được lưu.")
+            messages.info(request, gettext("Đã hủy bản rà soát; không có gì được lưu."))
             return redirect("plans:list")
         errors = services.import_correct(request.user, record, request.POST, action=action)
         for error in errors:
@@ -451,11 +455,13 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
                 show_error(request, exc)
             else:
                 messages.success(
-                    request, f"Đã lưu “{plan}” với {plan.tasks.filter(is_cancelled=False).count()} nhiệm vụ."
+                    request,
+                    gettext("Đã lưu “%(plan)s” với %(tasks)s nhiệm vụ.")
+                    % {"plan": plan, "tasks": plan.tasks.filter(is_cancelled=False).count()},
                 )
                 return redirect("plans:plan", pk=plan.pk)
         elif not errors:
-            messages.success(request, "Đã lưu các chỉnh sửa (chưa lưu kế hoạch).")
+            messages.success(request, gettext("Đã lưu các chỉnh sửa (chưa lưu kế hoạch)."))
         page = request.POST.get("page", "1")
         if action.startswith("goto:"):  # another page of tasks, after saving this one
             page = action.removeprefix("goto:")
@@ -591,7 +597,7 @@ def course_new(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, services.TransitionError) as exc:
             show_error(request, exc)
         else:
-            messages.success(request, "Đã ghi nhận lớp tập huấn.")
+            messages.success(request, gettext("Đã ghi nhận lớp tập huấn."))
             return redirect("plans:task", pk=task.pk)
     return render(request, "plans/course_form.html", {"task": task, "form": form})
 
@@ -605,10 +611,12 @@ def budget_save(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if form.is_valid():
         attempt(
-            request, lambda: services.budget_save(request.user, task, **form.cleaned_data), "Đã lưu dự toán."
+            request,
+            lambda: services.budget_save(request.user, task, **form.cleaned_data),
+            gettext("Đã lưu dự toán."),
         )
     else:
-        messages.error(request, "Thông tin dự toán không hợp lệ.")
+        messages.error(request, gettext("Thông tin dự toán không hợp lệ."))
     return redirect(reverse("plans:task", args=[task.pk]) + "#kinh-phi")
 
 
@@ -628,7 +636,7 @@ def budget_summary(request: HttpRequest) -> HttpResponse:
             attempt(
                 request,
                 lambda: services.budget_advance(request.user, estimate, amount=form.cleaned_data["amount"]),
-                "Đã chuyển bước dự toán.",
+                gettext("Đã chuyển bước dự toán."),
             )
         return redirect(request.get_full_path())
     if request.GET.get("format") == "xlsx":

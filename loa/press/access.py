@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 from loa.organisations.access import EDITOR_ROLES, Scope, can_edit_for, membership_of, role_of, scope_for
 from loa.organisations.models import Agency, Role
@@ -49,7 +50,9 @@ def can_approve(user: Any, agency: Agency | None) -> bool:
 def require_approver(user: Any, agency: Agency | None) -> None:
     if not can_approve(user, agency):
         raise PermissionDenied(
-            "Chỉ người phát ngôn của cơ quan (hoặc người phát ngôn của UBND tỉnh) được duyệt nội dung này."
+            gettext(
+                "Chỉ người phát ngôn của cơ quan (hoặc người phát ngôn của UBND tỉnh) được duyệt nội dung này."
+            )
         )
 
 
@@ -69,4 +72,4 @@ def can_act_for(user: Any, agency: Agency | None) -> bool:
 
 def require_act(user: Any, agency: Agency | None) -> None:
     if not can_act_for(user, agency):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này cho cơ quan này.")
+        raise PermissionDenied(gettext("Bạn không có quyền thực hiện thao tác này cho cơ quan này."))

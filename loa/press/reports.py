@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -53,10 +54,14 @@ class KpiItem:
 @dataclass
 class Kpi:
     code: str
-    label: str
+    label: str  # Vietnamese: the report to the Ministry quotes it; screens show ui_label
     numerator: int
     denominator: int | None = None
     items: list[KpiItem] = field(default_factory=list)
+
+    @property
+    def ui_label(self) -> str:
+        return gettext(self.label)
 
     @property
     def display(self) -> str:
@@ -118,12 +123,16 @@ def annual_counts(year: int, *, now: datetime | None = None) -> list[Kpi]:
         return Kpi(code, label, sum(1 for i in items if i.ok), len(items), items)
 
     return [
-        Kpi("K1", "Số cuộc họp báo đã tổ chức", len(k1), None, k1),
-        Kpi("K2", "Số lần chủ động cung cấp thông tin tại giao ban báo chí", len(k2), None, k2),
-        ratio("K3", "Số yêu cầu của báo chí đã trả lời / đã tiếp nhận", k3),
-        ratio("K4", "Số sự kiện, vấn đề cần phát ngôn đã có phát ngôn / tổng số", k4),
-        ratio("K5", "Số phát ngôn đúng thời hạn / số trường hợp có thời hạn", k5),
-        ratio("K6", "Số văn bản phản hồi, đề nghị cải chính / số trường hợp báo chí đăng thông tin sai", k6),
+        Kpi("K1", gettext_noop("Số cuộc họp báo đã tổ chức"), len(k1), None, k1),
+        Kpi("K2", gettext_noop("Số lần chủ động cung cấp thông tin tại giao ban báo chí"), len(k2), None, k2),
+        ratio("K3", gettext_noop("Số yêu cầu của báo chí đã trả lời / đã tiếp nhận"), k3),
+        ratio("K4", gettext_noop("Số sự kiện, vấn đề cần phát ngôn đã có phát ngôn / tổng số"), k4),
+        ratio("K5", gettext_noop("Số phát ngôn đúng thời hạn / số trường hợp có thời hạn"), k5),
+        ratio(
+            "K6",
+            gettext_noop("Số văn bản phản hồi, đề nghị cải chính / số trường hợp báo chí đăng thông tin sai"),
+            k6,
+        ),
     ]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from loa.core.models import AuditEvent
 from loa.deadlines.models import DeadlineTracked
@@ -207,7 +208,21 @@ class Cadence:
     explanation: str
     next_planned: PressEvent | None
     status: str  # "ok" | "warn" | "bad"
-    message: str
+    message: str  # Vietnamese: it also goes into the reminder e-mail
+    days_left: int | None = None
+
+    @property
+    def ui_label(self) -> str:
+        return gettext(self.label)
+
+    @property
+    def ui_message(self) -> str:
+        if self.days_left is not None:
+            return gettext(CADENCE_DAYS_LEFT) % {"days": self.days_left}
+        return gettext(self.message)
+
+
+CADENCE_DAYS_LEFT = gettext_noop("Còn %(days)s ngày, chưa có lịch.")
 
 
 def _cadence(rule_id: str, kind: str, label: str, now: datetime, warn_days: int) -> Cadence:
@@ -227,23 +242,27 @@ def _cadence(rule_id: str, kind: str, label: str, now: datetime, warn_days: int)
             "",
             planned,
             "bad" if planned is None else "warn",
-            "Chưa ghi nhận lần nào.",
+            gettext_noop("Chưa ghi nhận lần nào."),
         )
     try:
         deadline = compute_deadline(rule_id, last.held_at)
     except RuleLookupError as exc:
-        return Cadence(rule_id, label, last, None, str(exc), planned, "warn", "Không có quy tắc hiệu lực.")
+        return Cadence(
+            rule_id, label, last, None, str(exc), planned, "warn", gettext_noop("Không có quy tắc hiệu lực.")
+        )
     due = deadline.due
     assert due is not None
+    days_left: int | None = None
     if planned is not None and planned.scheduled_at <= due:
-        status, message = "ok", "Đã có lịch trước hạn."
+        status, message = "ok", gettext_noop("Đã có lịch trước hạn.")
     elif due < now:
-        status, message = "bad", "Quá hạn, chưa có lịch."
+        status, message = "bad", gettext_noop("Quá hạn, chưa có lịch.")
     elif (due - now).days <= warn_days:
-        status, message = "warn", f"Còn {(due - now).days} ngày, chưa có lịch."
+        days_left = (due - now).days
+        status, message = "warn", CADENCE_DAYS_LEFT % {"days": days_left}
     else:
-        status, message = "ok", "Chưa đến hạn."
-    return Cadence(rule_id, label, last, due, deadline.explanation, planned, status, message)
+        status, message = "ok", gettext_noop("Chưa đến hạn.")
+    return Cadence(rule_id, label, last, due, deadline.explanation, planned, status, message, days_left)
 
 
 def cadences(now: datetime | None = None) -> list[Cadence]:
@@ -252,12 +271,16 @@ def cadences(now: datetime | None = None) -> list[Cadence]:
         _cadence(
             legal.CONFERENCE_RULE,
             PressEvent.Kind.CONFERENCE,
-            "Họp báo định kỳ (ít nhất 3 tháng/lần)",
+            gettext_noop("Họp báo định kỳ (ít nhất 3 tháng/lần)"),
             now,
             21,
         ),
         _cadence(
-            legal.MONTHLY_RULE, PressEvent.Kind.MONTHLY, "Cung cấp thông tin định kỳ hằng tháng", now, 7
+            legal.MONTHLY_RULE,
+            PressEvent.Kind.MONTHLY,
+            gettext_noop("Cung cấp thông tin định kỳ hằng tháng"),
+            now,
+            7,
         ),
     ]
 

@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from loa.core import audit
 from loa.core.models import AuditEvent
@@ -658,27 +659,50 @@ _OPEN_WORK = frozenset({S.CLASSIFIED, S.ASSIGNED, S.DRAFTED, S.APPROVED, S.AWAIT
 # Forward steps first (the page opens the first allowed one), side steps after.
 TRANSITIONS: dict[str, Transition] = {
     "assign": Transition(
-        frozenset({S.CLASSIFIED, S.ASSIGNED}), S.ASSIGNED, "coordinator", "Giao cơ quan xử lý"
+        frozenset({S.CLASSIFIED, S.ASSIGNED}), S.ASSIGNED, "coordinator", gettext_noop("Giao cơ quan xử lý")
     ),
-    "classify": Transition(frozenset({S.RECEIVED, S.CLASSIFIED}), S.CLASSIFIED, "coordinator", "Phân loại"),
-    "draft": Transition(frozenset({S.ASSIGNED, S.DRAFTED}), S.DRAFTED, "editor", "Lưu dự thảo, trình duyệt"),
-    "approve": Transition(frozenset({S.DRAFTED}), S.APPROVED, "approver", "Duyệt trả lời"),
-    "send": Transition(frozenset({S.APPROVED}), S.SENT, "editor", "Gửi trả lời"),
-    "publish": Transition(frozenset({S.SENT}), S.PUBLISHED, "editor", "Ghi nhận báo chí đã đăng"),
+    "classify": Transition(
+        frozenset({S.RECEIVED, S.CLASSIFIED}), S.CLASSIFIED, "coordinator", gettext_noop("Phân loại")
+    ),
+    "draft": Transition(
+        frozenset({S.ASSIGNED, S.DRAFTED}), S.DRAFTED, "editor", gettext_noop("Lưu dự thảo, trình duyệt")
+    ),
+    "approve": Transition(frozenset({S.DRAFTED}), S.APPROVED, "approver", gettext_noop("Duyệt trả lời")),
+    "send": Transition(frozenset({S.APPROVED}), S.SENT, "editor", gettext_noop("Gửi trả lời")),
+    "publish": Transition(
+        frozenset({S.SENT}), S.PUBLISHED, "editor", gettext_noop("Ghi nhận báo chí đã đăng")
+    ),
     "close": Transition(
-        frozenset({S.SENT, S.PUBLISHED, S.REFUSED, S.NOT_ACCEPTED}), S.CLOSED, "editor", "Kết thúc"
+        frozenset({S.SENT, S.PUBLISHED, S.REFUSED, S.NOT_ACCEPTED}),
+        S.CLOSED,
+        "editor",
+        gettext_noop("Kết thúc"),
     ),
-    "accept": Transition(frozenset({S.ASSIGNED, S.DRAFTED}), S.AWAITING_CONCLUSION, "editor", "Thụ lý"),
-    "not_accept": Transition(frozenset({S.ASSIGNED, S.DRAFTED}), S.NOT_ACCEPTED, "editor", "Không thụ lý"),
-    "conclude": Transition(frozenset({S.AWAITING_CONCLUSION}), S.ASSIGNED, "editor", "Đã có kết luận"),
-    "return": Transition(frozenset({S.DRAFTED, S.APPROVED}), S.ASSIGNED, "approver", "Trả lại để sửa"),
+    "accept": Transition(
+        frozenset({S.ASSIGNED, S.DRAFTED}), S.AWAITING_CONCLUSION, "editor", gettext_noop("Thụ lý")
+    ),
+    "not_accept": Transition(
+        frozenset({S.ASSIGNED, S.DRAFTED}), S.NOT_ACCEPTED, "editor", gettext_noop("Không thụ lý")
+    ),
+    "conclude": Transition(
+        frozenset({S.AWAITING_CONCLUSION}), S.ASSIGNED, "editor", gettext_noop("Đã có kết luận")
+    ),
+    "return": Transition(
+        frozenset({S.DRAFTED, S.APPROVED}), S.ASSIGNED, "approver", gettext_noop("Trả lại để sửa")
+    ),
     "refuse": Transition(
-        frozenset({S.ASSIGNED, S.DRAFTED, S.APPROVED}), S.REFUSED, "approver", "Từ chối cung cấp thông tin"
+        frozenset({S.ASSIGNED, S.DRAFTED, S.APPROVED}),
+        S.REFUSED,
+        "approver",
+        gettext_noop("Từ chối cung cấp thông tin"),
     ),
     "redirect": Transition(
-        frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}), S.REDIRECTED, "coordinator", "Chuyển cơ quan khác"
+        frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}),
+        S.REDIRECTED,
+        "coordinator",
+        gettext_noop("Chuyển cơ quan khác"),
     ),
-    "escalated": Transition(_OPEN_WORK, None, "coordinator", "Báo chí phản ánh lên cấp trên"),
+    "escalated": Transition(_OPEN_WORK, None, "coordinator", gettext_noop("Báo chí phản ánh lên cấp trên")),
 }
 COMPLAINT_CLASSES = frozenset(
     {PressRequest.Classification.COMPLAINT, PressRequest.Classification.DENUNCIATION}

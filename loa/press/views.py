@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from loa.organisations.access import is_coordinator, require_coordinator
@@ -86,7 +87,7 @@ def spokesperson_new(request: HttpRequest) -> HttpResponse:
         person = attempt(
             request,
             lambda: services.spokesperson_register(request.user, **data),
-            "Đã ghi vào sổ người phát ngôn.",
+            gettext("Đã ghi vào sổ người phát ngôn."),
         )
         if person is not None:
             return redirect("press:spokesperson", pk=person.pk)
@@ -116,13 +117,17 @@ def spokesperson_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def spokesperson_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     person = get_object_or_404(selectors.spokespersons_for(request.user), pk=pk)
     if action == "publish":
-        attempt(request, lambda: services.spokesperson_publish(request.user, person), "Đã ghi nhận công bố.")
+        attempt(
+            request,
+            lambda: services.spokesperson_publish(request.user, person),
+            gettext("Đã ghi nhận công bố."),
+        )
     elif action == "end":
         reason = request.POST.get("reason", "")
         attempt(
             request,
             lambda: services.spokesperson_end(request.user, person, reason=reason),
-            "Đã thôi nhiệm vụ.",
+            gettext("Đã thôi nhiệm vụ."),
         )
     else:
         raise Http404
@@ -151,7 +156,9 @@ def events(request: HttpRequest) -> HttpResponse:
         request.method == "POST"
         and form.is_valid()
         and attempt(
-            request, lambda: services.event_schedule(request.user, **form.cleaned_data), "Đã đưa vào lịch."
+            request,
+            lambda: services.event_schedule(request.user, **form.cleaned_data),
+            gettext("Đã đưa vào lịch."),
         )
     ):
         return redirect("press:events")
@@ -173,11 +180,13 @@ def event_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             attempt(
                 request,
                 lambda: services.event_hold(request.user, event, **form.cleaned_data),
-                "Đã ghi nhận sự kiện đã tổ chức.",
+                gettext("Đã ghi nhận sự kiện đã tổ chức."),
             )
     elif action == "cancel":
         reason = request.POST.get("reason", "")
-        attempt(request, lambda: services.event_cancel(request.user, event, reason=reason), "Đã hủy.")
+        attempt(
+            request, lambda: services.event_cancel(request.user, event, reason=reason), gettext("Đã hủy.")
+        )
     else:
         raise Http404
     return redirect("press:events")
@@ -208,7 +217,9 @@ def statement_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         statement = attempt(
-            request, lambda: services.statement_draft(request.user, **form.cleaned_data), "Đã lưu dự thảo."
+            request,
+            lambda: services.statement_draft(request.user, **form.cleaned_data),
+            gettext("Đã lưu dự thảo."),
         )
         if statement is not None:
             return redirect("press:statement", pk=statement.pk)
@@ -227,7 +238,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 title=request.POST.get("title", ""),
                 body=request.POST.get("body", ""),
             ),
-            "Đã lưu.",
+            gettext("Đã lưu."),
         )
         return redirect("press:statement", pk=pk)
     return render(
@@ -254,7 +265,7 @@ def statement_action(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.statement_transition(
             request.user, statement, action, note=request.POST.get("note", "")
         ),
-        "Đã cập nhật.",
+        gettext("Đã cập nhật."),
     )
     return redirect("press:statement", pk=pk)
 
@@ -267,7 +278,9 @@ def urgent(request: HttpRequest) -> HttpResponse:
     form = forms.UrgentEventForm(request.POST or None, agencies=selectors.editable_agencies(request.user))
     if request.method == "POST" and form.is_valid():
         event = attempt(
-            request, lambda: services.urgent_open(request.user, **form.cleaned_data), "Đã bắt đầu tính giờ."
+            request,
+            lambda: services.urgent_open(request.user, **form.cleaned_data),
+            gettext("Đã bắt đầu tính giờ."),
         )
         if event is not None:
             return redirect("press:urgent_event", pk=event.pk)
@@ -301,7 +314,7 @@ def urgent_action(request: HttpRequest, pk: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.urgent_transition(request.user, event, action, note=request.POST.get("note", "")),
-        "Đã cập nhật.",
+        gettext("Đã cập nhật."),
     )
     return redirect("press:urgent_event", pk=pk)
 
@@ -341,13 +354,13 @@ def request_new(request: HttpRequest) -> HttpResponse:
         created = attempt(
             request,
             lambda: services.press_request_receive(request.user, channel=PressRequest.Channel.FORM, **data),
-            "Đã tiếp nhận.",
+            gettext("Đã tiếp nhận."),
         )
     elif request.method == "POST" and request.POST.get("mode") == "email" and paste.is_valid():
         created = attempt(
             request,
             lambda: services.press_request_from_email(request.user, paste.cleaned_data["raw"]),
-            "Đã tiếp nhận từ thư điện tử.",
+            gettext("Đã tiếp nhận từ thư điện tử."),
         )
     if created is not None:
         return redirect("press:request", pk=created.pk)
@@ -371,7 +384,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "item": item,
             "actions": actions,
-            "labels": {name: t.label for name, t in services.TRANSITIONS.items()},
+            "labels": {name: gettext(t.label) for name, t in services.TRANSITIONS.items()},
             "suggestion": selectors.suggested_agency(item),
             "agencies": selectors.editable_agencies(request.user) if coordinator else [],
             "classifications": PressRequest.Classification.choices,
@@ -399,7 +412,7 @@ def request_action(request: HttpRequest, pk: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.press_request_transition(request.user, item, action, **form.params()),
-        f"{label}: đã cập nhật.",
+        gettext("%(action)s: đã cập nhật.") % {"action": gettext(label)},
     )
     return redirect("press:request", pk=pk)
 
@@ -421,7 +434,7 @@ def correction_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         attempt(
             request,
             lambda: services.correction_record_outcome(request.user, correction, **form.cleaned_data),
-            "Đã ghi nhận kết quả cải chính.",
+            gettext("Đã ghi nhận kết quả cải chính."),
         )
     return redirect("press:request", pk=correction.press_request_id)
 
@@ -450,7 +463,9 @@ def report(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         attempt(
-            request, lambda: services.annual_report_update(request.user, item, **form.cleaned_data), "Đã lưu."
+            request,
+            lambda: services.annual_report_update(request.user, item, **form.cleaned_data),
+            gettext("Đã lưu."),
         )
         return redirect(f"{request.path}?year={year}")
     start, end = reports.report_window(year)
@@ -487,5 +502,9 @@ def report_send(request: HttpRequest, year: int) -> HttpResponse:
     require_coordinator(request.user)
     item = services.annual_report_for(request.user, year)
     counts = reports.counts_snapshot(reports.annual_counts(year))
-    attempt(request, lambda: services.annual_report_send(request.user, item, counts), "Đã ghi nhận gửi Bộ.")
+    attempt(
+        request,
+        lambda: services.annual_report_send(request.user, item, counts),
+        gettext("Đã ghi nhận gửi Bộ."),
+    )
     return redirect(f"{reverse('press:report')}?year={year}")

@@ -73,7 +73,7 @@ class RuleForm(forms.ModelForm):
         choices = [("", "—"), *list(keys)]
         current = self.initial.get("key") or (self.instance.key if self.instance else "")
         if current and current not in dict(keys) and K.is_valid(current):
-            choices.append((current, K.label(current)))
+            choices.append((current, K.ui_label(current)))
         self.fields["key"].choices = choices  # type: ignore[attr-defined]
         self.fields["saved_search"].queryset = searches  # type: ignore[attr-defined]
         self.fields["watch_agency"].queryset = Agency.objects.filter(is_active=True).order_by("role", "name")  # type: ignore[attr-defined]

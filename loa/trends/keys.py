@@ -11,7 +11,9 @@ agencies an alert on it is routed to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from django.utils.translation import gettext, gettext_noop
 
 from loa.monitoring.models import SavedSearch, Sector
 from loa.organisations.models import Agency, Commune
@@ -20,24 +22,25 @@ ALL = "all"
 PREFIXES = ("topic", "sector", "commune", "agency", "search")
 NUMERIC_PREFIXES = ("sector", "agency", "search")
 
+# Labels stay Vietnamese (they go into alerts, digests and e-mails); screens translate them with ui_labels.
 TOPIC_LABELS = {
-    "Chinh tri Xa hoi": "Chính trị - Xã hội",
-    "Doi song": "Đời sống",
-    "Khoa hoc": "Khoa học",
-    "Kinh doanh": "Kinh doanh",
-    "Phap luat": "Pháp luật",
-    "Suc khoe": "Sức khỏe",
-    "The gioi": "Thế giới",
-    "The thao": "Thể thao",
-    "Van hoa": "Văn hóa",
-    "Vi tinh": "Công nghệ",
+    "Chinh tri Xa hoi": gettext_noop("Chính trị - Xã hội"),
+    "Doi song": gettext_noop("Đời sống"),
+    "Khoa hoc": gettext_noop("Khoa học"),
+    "Kinh doanh": gettext_noop("Kinh doanh"),
+    "Phap luat": gettext_noop("Pháp luật"),
+    "Suc khoe": gettext_noop("Sức khỏe"),
+    "The gioi": gettext_noop("Thế giới"),
+    "The thao": gettext_noop("Thể thao"),
+    "Van hoa": gettext_noop("Văn hóa"),
+    "Vi tinh": gettext_noop("Công nghệ"),
 }
 PREFIX_LABELS = {
-    "topic": "Chủ đề",
-    "sector": "Lĩnh vực",
-    "commune": "Địa bàn",
-    "agency": "Cơ quan",
-    "search": "Tìm kiếm đã lưu",
+    "topic": gettext_noop("Chủ đề"),
+    "sector": gettext_noop("Lĩnh vực"),
+    "commune": gettext_noop("Địa bàn"),
+    "agency": gettext_noop("Cơ quan"),
+    "search": gettext_noop("Tìm kiếm đã lưu"),
 }
 
 
@@ -87,8 +90,12 @@ def _ids(values: list[str]) -> list[int]:
     return [int(v) for v in values if v.isdigit()]
 
 
-def labels(keys: Iterable[str]) -> dict[str, str]:
-    """Vietnamese labels for many keys with one query per kind."""
+def _same(text: str) -> str:
+    return text
+
+
+def labels(keys: Iterable[str], translate: Callable[[str], str] = _same) -> dict[str, str]:
+    """Vietnamese labels for many keys with one query per kind (``translate=gettext`` for a screen)."""
     wanted: dict[str, list[str]] = {p: [] for p in PREFIXES}
     keys = list(dict.fromkeys(keys))
     for key in keys:
@@ -97,22 +104,23 @@ def labels(keys: Iterable[str]) -> dict[str, str]:
             wanted[prefix].append(value)
     names: dict[str, str] = {}
     for pk, name in Sector.objects.filter(pk__in=_ids(wanted["sector"])).values_list("pk", "name"):
-        names[sector(pk)] = f"Lĩnh vực: {name}"
+        names[sector(pk)] = translate(gettext_noop("Lĩnh vực: %(name)s")) % {"name": name}
     for code, name in Commune.objects.filter(code__in=wanted["commune"]).values_list("code", "name"):
         names[commune(code)] = name
     for pk, name in Agency.objects.filter(pk__in=_ids(wanted["agency"])).values_list("pk", "name"):
         names[agency(pk)] = name
     for pk, name in SavedSearch.objects.filter(pk__in=_ids(wanted["search"])).values_list("pk", "name"):
-        names[search(pk)] = f"Tìm kiếm: {name}"
+        names[search(pk)] = translate(gettext_noop("Tìm kiếm: %(name)s")) % {"name": name}
     result = {}
     for key in keys:
         if key == ALL:
-            result[key] = "Toàn tỉnh"
+            result[key] = translate(gettext_noop("Toàn tỉnh"))
         elif key in names:
             result[key] = names[key]
         elif key.startswith("topic:"):
             value = key.partition(":")[2]
-            result[key] = f"Chủ đề: {TOPIC_LABELS.get(value, value)}"
+            name = translate(TOPIC_LABELS[value]) if value in TOPIC_LABELS else value
+            result[key] = translate(gettext_noop("Chủ đề: %(name)s")) % {"name": name}
         else:
             result[key] = key
     return result
@@ -120,6 +128,15 @@ def labels(keys: Iterable[str]) -> dict[str, str]:
 
 def label(key: str) -> str:
     return labels([key])[key]
+
+
+def ui_labels(keys: Iterable[str]) -> dict[str, str]:
+    """Labels in the viewer's language, for screens only."""
+    return labels(keys, translate=gettext)
+
+
+def ui_label(key: str) -> str:
+    return ui_labels([key])[key]
 
 
 def routed_agencies(keys: Iterable[str]) -> dict[str, list[int]]:

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_noop
 
 from loa.core.models import AuditEvent
 from loa.monitoring.models import Article, Sentiment, Source
@@ -64,11 +65,12 @@ def monitored_since() -> date | None:
     return monitoring_start()
 
 
-def known_keys() -> list[tuple[str, str]]:
-    """(key, label) of every series with data, the province first, then by kind and label."""
+def known_keys(*, ui: bool = False) -> list[tuple[str, str]]:
+    """(key, label) of every series with data, the province first, then by kind and label (labels in the
+    viewer's language with ``ui``)."""
     found = set(SeriesPoint.objects.filter(granularity=DAY).values_list("key", flat=True).distinct())
     found.add(K.ALL)
-    labels = K.labels(found)
+    labels = K.ui_labels(found) if ui else K.labels(found)
     order = {p: i for i, p in enumerate(("all", *K.PREFIXES))}
     return sorted(labels.items(), key=lambda kv: (order.get(kv[0].partition(":")[0], 9), kv[1]))
 
@@ -271,7 +273,7 @@ def _story_daily(story_id: int, first: date, last: date) -> list[DayPoint]:
     return [DayPoint(d, *counts.get(d, [0, 0])) for d in days]
 
 
-def before_after(case: Case, *, today: date | None = None) -> list[BeforeAfter]:
+def before_after(case: Case, *, today: date | None = None, ui: bool = False) -> list[BeforeAfter]:
     """For a case that has been answered: its key's stories and, if it came from an article, the copies
     of that story, ±`WINDOW_DAYS` days around the response."""
     if case.responded_at is None:
@@ -280,15 +282,17 @@ def before_after(case: Case, *, today: date | None = None) -> list[BeforeAfter]:
     response_day = case.responded_at.astimezone(local_zone()).date()
     first = response_day - timedelta(days=WINDOW_DAYS)
     last = min(response_day + timedelta(days=WINDOW_DAYS - 1), max(today, response_day))
+    tr = gettext if ui else str
     views = []
     sources: list[tuple[str, str, list[DayPoint]]] = []
     if case.key:
-        sources.append((K.label(case.key), "tin", daily(case.key, first, last)))
+        label = K.ui_label(case.key) if ui else K.label(case.key)
+        sources.append((label, tr(gettext_noop("tin")), daily(case.key, first, last)))
     if case.story_id:
         sources.append(
             (
-                f"Câu chuyện: {case.story.title if case.story else ''}",
-                "bài",
+                tr(gettext_noop("Câu chuyện: %(title)s")) % {"title": case.story.title if case.story else ""},
+                tr(gettext_noop("bài")),
                 _story_daily(case.story_id, first, last),
             )
         )

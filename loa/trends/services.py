@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from loa.core import audit
 from loa.deadlines.services import start_clock
@@ -396,12 +397,12 @@ CASE_ACTIONS: dict[str, tuple[frozenset[str], str, str]] = {
     ),
 }
 ACTION_LABELS = {
-    "draft": "Lưu dự thảo phản hồi, trình duyệt",
-    "approve": "Duyệt phản hồi",
-    "return": "Trả lại để sửa",
-    "publish": "Ghi nhận đã phản hồi, công bố",
-    "close": "Kết thúc vụ việc",
-    "assign": "Giao cơ quan khác",
+    "draft": gettext_noop("Lưu dự thảo phản hồi, trình duyệt"),
+    "approve": gettext_noop("Duyệt phản hồi"),
+    "return": gettext_noop("Trả lại để sửa"),
+    "publish": gettext_noop("Ghi nhận đã phản hồi, công bố"),
+    "close": gettext_noop("Kết thúc vụ việc"),
+    "assign": gettext_noop("Giao cơ quan khác"),
 }
 
 

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from loa.monitoring.models import Article, SavedSearch
@@ -51,7 +52,7 @@ def _period(request: HttpRequest) -> tuple[int, date, date]:
 
 
 def _labelled(alerts: list[Alert]) -> list[tuple[Alert, str]]:
-    labels = K.labels(a.key for a in alerts)
+    labels = K.ui_labels(a.key for a in alerts)
     return [(a, labels[a.key]) for a in alerts]
 
 
@@ -64,15 +65,15 @@ def volume_chart(key: str, points: list[selectors.DayPoint], forecast: list[Any]
     history: list[float | None] = [float(p.count) for p in points] + [None] * len(ahead)
     projected: list[float | None] = [None] * (len(points) - 1) + [float(points[-1].count)]
     projected += [f.forecast for f in ahead]
-    lines = [Line("Số tin/ngày", history)]
+    lines = [Line(gettext("Số tin/ngày"), history)]
     band = None
     if ahead:
-        lines.append(Line("Dự báo", projected, color="#0b5cad", dashed=True))
+        lines.append(Line(gettext("Dự báo"), projected, color="#0b5cad", dashed=True))
         band = Band(
             [f.date for f in ahead],
             [f.lower for f in ahead],
             [f.upper for f in ahead],
-            label=f"Khoảng dự báo {ahead[0].interval:.0%}",
+            label=gettext("Khoảng dự báo %(share)s") % {"share": f"{ahead[0].interval:.0%}"},
         )
     by_day = {p.day: p for p in points}
     markers = [
@@ -80,7 +81,13 @@ def volume_chart(key: str, points: list[selectors.DayPoint], forecast: list[Any]
         for a in alerts
         if a.date in by_day and a.kind in (Alert.Kind.VOLUME, Alert.Kind.THRESHOLD)
     ]
-    return time_chart(days, lines, band=band, markers=markers, title=f"Số tin: {K.label(key)}")
+    return time_chart(
+        days,
+        lines,
+        band=band,
+        markers=markers,
+        title=gettext("Số tin: %(label)s") % {"label": K.ui_label(key)},
+    )
 
 
 def share_chart(key: str, points: list[selectors.DayPoint], alerts: list[Alert]) -> Any:
@@ -91,11 +98,11 @@ def share_chart(key: str, points: list[selectors.DayPoint], alerts: list[Alert])
     ]
     return time_chart(
         [p.day for p in points],
-        [Line("Tỷ lệ tin tiêu cực", [p.share for p in points], color="#b3261e")],
+        [Line(gettext("Tỷ lệ tin tiêu cực"), [p.share for p in points], color="#b3261e")],
         markers=markers,
         percent=True,
         height=180,
-        title=f"Tỷ lệ tin tiêu cực: {K.label(key)}",
+        title=gettext("Tỷ lệ tin tiêu cực: %(label)s") % {"label": K.ui_label(key)},
     )
 
 
@@ -116,8 +123,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     feed = list(selectors.alerts_for(request.user, mine=mine)[:15])
     context = {
         "key": key,
-        "label": K.label(key),
-        "keys": selectors.known_keys(),
+        "label": K.ui_label(key),
+        "keys": selectors.known_keys(ui=True),
         "days": days,
         "periods": PERIODS,
         "first": first,
@@ -183,7 +190,7 @@ def alert(request: HttpRequest, pk: int) -> HttpResponse:
         "trends/alert.html",
         {
             "alert": row,
-            "label": K.label(row.key),
+            "label": K.ui_label(row.key),
             "articles": selectors.alert_articles(row),
             "form": form,
             "can_open": agencies.exists(),
@@ -240,7 +247,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 article=article,
                 clock_start=data["clock_start"],
             ),
-            "Đã mở vụ việc và giao cơ quan xử lý.",
+            gettext("Đã mở vụ việc và giao cơ quan xử lý."),
             REFUSALS,
         )
         if case is not None:
@@ -251,7 +258,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.case_detail(request.user, pk)
-    views = selectors.before_after(row)
+    views = selectors.before_after(row, ui=True)
     charts = []
     for view in views:
         charts.append(
@@ -259,18 +266,23 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                 view,
                 time_chart(
                     [p.day for p in view.points],
-                    [Line(f"Số {view.unit}/ngày", [float(p.count) for p in view.points])],
-                    vline=(view.response_day, "Phản hồi"),
+                    [
+                        Line(
+                            gettext("Số %(unit)s/ngày") % {"unit": view.unit},
+                            [float(p.count) for p in view.points],
+                        )
+                    ],
+                    vline=(view.response_day, gettext("Phản hồi")),
                     title=view.label,
                     height=200,
                 ),
                 time_chart(
                     [p.day for p in view.points],
-                    [Line("Tỷ lệ tiêu cực", [p.share for p in view.points], color="#b3261e")],
-                    vline=(view.response_day, "Phản hồi"),
+                    [Line(gettext("Tỷ lệ tiêu cực"), [p.share for p in view.points], color="#b3261e")],
+                    vline=(view.response_day, gettext("Phản hồi")),
                     percent=True,
                     height=160,
-                    title=f"{view.label}: tỷ lệ tiêu cực",
+                    title=gettext("%(label)s: tỷ lệ tiêu cực") % {"label": view.label},
                 ),
             )
         )
@@ -280,7 +292,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "trends/case.html",
         {
             "case": row,
-            "actions": [(a, services.ACTION_LABELS[a]) for a in actions],
+            "actions": [(a, gettext(services.ACTION_LABELS[a])) for a in actions],
             "history": selectors.case_history(row),
             "charts": charts,
             "statements": Statement.objects.filter(agency=row.agency).order_by("-created_at")[:20]
@@ -289,7 +301,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "agencies": Agency.objects.filter(is_active=True).order_by("role", "name")
             if "assign" in actions
             else [],
-            "key_label": K.label(row.key) if row.key else "",
+            "key_label": K.ui_label(row.key) if row.key else "",
             "now": timezone.now(),
         },
     )
@@ -325,7 +337,7 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
             note=data["note"],
             agency=agency,
         ),
-        services.ACTION_LABELS.get(action, action) + ": đã ghi nhận.",
+        gettext("%(action)s: đã ghi nhận.") % {"action": gettext(services.ACTION_LABELS.get(action, action))},
         REFUSALS,
     )
     return redirect("trends:case", row.pk)
@@ -358,7 +370,7 @@ def _rule_form(request: HttpRequest, instance: AlertRule | None) -> forms.RuleFo
         request.POST or None,
         instance=instance,
         initial=initial,
-        keys=selectors.known_keys(),
+        keys=selectors.known_keys(ui=True),
         searches=searches,
         agencies=agencies,
         people=people,
@@ -369,7 +381,7 @@ def _rule_form(request: HttpRequest, instance: AlertRule | None) -> forms.RuleFo
 def rules(request: HttpRequest) -> HttpResponse:
     rows = selectors.rules_for(request.user)
     rules_list = list(rows)
-    labels = K.labels(r.key for r in rules_list if r.key)
+    labels = K.ui_labels(r.key for r in rules_list if r.key)
     return render(request, "trends/rules.html", {"rows": [(r, labels.get(r.key, "")) for r in rules_list]})
 
 
@@ -384,7 +396,7 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         saved = attempt(
             request,
             lambda: services.rule_save(request.user, rule, recipients=list(form.cleaned_data["recipients"])),
-            "Đã lưu quy tắc cảnh báo.",
+            gettext("Đã lưu quy tắc cảnh báo."),
             REFUSALS,
         )
         if saved is not None:
@@ -398,7 +410,9 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = selectors.rule_detail(request.user, pk)
     if (
-        attempt(request, lambda: services.rule_delete(request.user, rule), "Đã xóa quy tắc.", REFUSALS)
+        attempt(
+            request, lambda: services.rule_delete(request.user, rule), gettext("Đã xóa quy tắc."), REFUSALS
+        )
         is None
     ):
         return redirect("trends:rule", pk)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,9 +22,9 @@ def show_error(request: HttpRequest, exc: Exception) -> None:
         for message in exc.messages:
             messages.error(request, message)
     elif isinstance(exc, PermissionDenied):
-        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
+        messages.error(request, str(exc) or gettext("Bạn không có quyền thực hiện thao tác này."))
     else:
-        messages.error(request, str(exc) or "Không thực hiện được thao tác này.")
+        messages.error(request, str(exc) or gettext("Không thực hiện được thao tác này."))
 
 
 def attempt(
