@@ -11,6 +11,9 @@ LOA_MONITORING_RESUME_AFTER     seconds after which a queued or fetched item who
                                 killed worker) is queued again (default 600)
 LOA_MONITORING_POLLING          PollingBounds fields: minimum, maximum, default seconds (dict)
 LOA_MONITORING_ALLOW_PRIVATE_HOSTS  let coordinators register sources on loopback/private addresses
+LOA_MONITORING_RETAG_DAYS       how far back a saved sector rule is applied to stored articles (default: the
+                                retention period, so searches and series by sector agree over all of it)
+LOA_MONITORING_RETAG_BATCH_SIZE articles per re-tagging task (default 1,000)
 """
 
 from __future__ import annotations
@@ -59,3 +62,12 @@ def polling_bounds() -> PollingBounds:
 
 def allow_private_hosts() -> bool:
     return bool(_get("LOA_MONITORING_ALLOW_PRIVATE_HOSTS", False))
+
+
+def retag_window() -> timedelta:
+    days = _get("LOA_MONITORING_RETAG_DAYS", None)
+    return retention() if days is None else timedelta(days=int(days))
+
+
+def retag_batch_size() -> int:
+    return int(_get("LOA_MONITORING_RETAG_BATCH_SIZE", 1000))

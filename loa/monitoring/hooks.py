@@ -11,6 +11,14 @@ and be idempotent. An exception in a listener is logged and does not affect the 
 articles are already committed) nor the other listeners.
 
 Today: ``loa.trends.services.articles_ingested`` (time series and alert rules).
+
+    on_articles_relabelled(article_ids)
+
+is called by re-tagging (:mod:`loa.monitoring.retag`) with the articles whose sector labels (or whose
+sectors' agencies) a batch changed. Unlike the above, its listeners run at once, inside the batch's
+transaction: a failure rolls the batch back to be done again, and a worker killed in between cannot
+leave labels changed with series that were never told. Today: ``loa.trends.aggregate.refresh_articles``
+(recounts the series of those articles' stories).
 """
 
 from __future__ import annotations
@@ -18,13 +26,14 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import transaction
 
 log = logging.getLogger(__name__)
 
 LISTENERS: tuple[str, ...] = ("loa.trends.services.articles_ingested",)
+RELABEL_LISTENERS: tuple[str, ...] = ("loa.trends.aggregate.refresh_articles",)
 
 Listener = Callable[[list[int]], object]
 
@@ -36,9 +45,9 @@ def _installed(module_name: str) -> bool:
         return False
 
 
-def listeners() -> list[Listener]:
+def listeners(paths: Sequence[str] | None = None) -> list[Listener]:
     found: list[Listener] = []
-    for path in LISTENERS:
+    for path in LISTENERS if paths is None else paths:
         module_name, _, name = path.rpartition(".")
         if not _installed(module_name):
             continue
@@ -72,3 +81,11 @@ def on_articles_ingested(article_ids: Sequence[int]) -> None:
     ids = sorted(int(i) for i in article_ids)
     if ids and LISTENERS:
         transaction.on_commit(lambda: notify_listeners(ids))
+
+
+def on_articles_relabelled(article_ids: Iterable[int]) -> None:
+    """Tell the relabel listeners now, in the caller's transaction; their errors propagate."""
+    ids = sorted({int(i) for i in article_ids})
+    if ids:
+        for listener in listeners(RELABEL_LISTENERS):
+            listener(ids)

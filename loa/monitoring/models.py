@@ -190,6 +190,39 @@ class Sector(models.Model):
         return self.name
 
 
+class SectorRetag(models.Model):
+    """A saved (or disabled, or deleted) sector rule being applied to the articles already stored, batch
+    by batch in article id order (see :mod:`loa.monitoring.retag`). A sector has at most one: saving it
+    again replaces the run."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Hoàn tất")
+
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="retags")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
+    # Articles published (or, undated, ingested) since then are evaluated; labelled ones at any age.
+    since = models.DateTimeField()
+    cursor = models.BigIntegerField(default=0)  # articles up to this id are done
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    gained = models.PositiveIntegerField(default=0)
+    lost = models.PositiveIntegerField(default=0)
+    # The sector's agency changed: the series of every labelled article are refreshed, not only changes.
+    refresh_labelled = models.BooleanField(default=False)
+    # The sector is deleted once its labels are gone.
+    delete_sector = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.sector}: {self.processed}/{self.total}"
+
+
 class Sentiment(models.TextChoices):
     NEGATIVE = "negative", _("Tiêu cực")
     NEUTRAL = "neutral", _("Trung tính")

@@ -21,6 +21,7 @@ from loa.monitoring.models import (
     IngestItem,
     SavedSearch,
     Sector,
+    SectorRetag,
     Sentiment,
     Source,
     Story,
@@ -366,3 +367,18 @@ def saved_searches_for(viewer: Any) -> QuerySet[SavedSearch]:
 
 def saved_search_for(viewer: Any, pk: int) -> SavedSearch:
     return saved_searches_for(viewer).get(pk=pk)
+
+
+# --- sector rules --------------------------------------------------------------------------------------
+
+
+def sector_rows() -> list[tuple[Sector, SectorRetag | None]]:
+    """Every sector with its re-tagging run (running, or the last one's result)."""
+    runs = {run.sector_id: run for run in SectorRetag.objects.order_by("pk")}
+    return [
+        (sector, runs.get(sector.pk)) for sector in Sector.objects.select_related("agency").order_by("name")
+    ]
+
+
+def sector_retag(sector: Sector) -> SectorRetag | None:
+    return SectorRetag.objects.filter(sector=sector).order_by("-pk").first()

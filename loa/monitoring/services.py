@@ -24,8 +24,17 @@ from django.utils import timezone
 
 from loa.core import audit
 from loa.core.notifications import notify
-from loa.monitoring import conf
-from loa.monitoring.models import Article, Feed, IngestItem, SavedSearch, Sector, Source, Story
+from loa.monitoring import conf, retag
+from loa.monitoring.models import (
+    Article,
+    Feed,
+    IngestItem,
+    SavedSearch,
+    Sector,
+    SectorRetag,
+    Source,
+    Story,
+)
 from loa.monitoring.polling import enqueue_processing, refresh_source_health
 from loa.monitoring.runtime import raw_archive, runtime
 from loa.organisations.access import require_coordinator
@@ -327,7 +336,8 @@ def sector_save(
 ) -> Sector:
     """Create or change a sector rule (coordinators). Rules that match nothing specific are refused.
 
-    Applies to articles saved from now on; existing articles keep the sectors they were given.
+    New articles get it at once; the stored ones are re-tagged in the background (see
+    :mod:`loa.monitoring.retag`), whose progress the sector's page shows.
     """
     if actor is not None:
         require_coordinator(actor)
@@ -346,13 +356,30 @@ def sector_save(
         if sector is None:
             sector = Sector.objects.create(**fields)
             audit.record(actor, "monitoring.sector_create", sector, changes={"name": name, "query": query})
+            retag.start(sector)
         else:
+            if SectorRetag.objects.filter(sector=sector, delete_sector=True).exists():
+                raise ValidationError("Lĩnh vực này đang được xóa.")
             changes = audit.diff(sector, fields)
             for key, value in fields.items():
                 setattr(sector, key, value)
             sector.save()
             audit.record(actor, "monitoring.sector_update", sector, changes=changes)
+            retag.start(sector, refresh_labelled="agency" in changes)
     return sector
+
+
+def sector_delete(actor: Any, sector: Sector) -> SectorRetag | None:
+    """Delete a sector rule (coordinators): it stops labelling new articles at once, its labels are
+    removed from the stored ones in the background (the series follow), then the sector itself goes
+    (at once when no article carries it: then there is no run to return)."""
+    require_coordinator(actor)
+    with transaction.atomic():
+        sector = Sector.objects.select_for_update().get(pk=sector.pk)
+        sector.is_active = False
+        sector.save(update_fields=["is_active"])
+        audit.record(actor, "monitoring.sector_delete", sector, changes={"name": sector.name})
+        return retag.start(sector, delete=True)
 
 
 # ------------------------------------------------------------------------------------- saved searches

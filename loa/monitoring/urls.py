@@ -22,4 +22,5 @@ urlpatterns = [
     path("sectors/new/", views.sector_form, name="sector_new"),
     path("sectors/preview/", views.sector_preview, name="sector_preview"),
     path("sectors/<int:pk>/", views.sector_form, name="sector_edit"),
+    path("sectors/<int:pk>/delete/", views.sector_delete, name="sector_delete"),
 ]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from loa.monitoring import labels, selectors, services
 from loa.monitoring.forms import SavedSearchForm, SectorForm, SourceForm
-from loa.monitoring.models import Article, IngestItem, SavedSearch, Sector, Source, Story
+from loa.monitoring.models import Article, IngestItem, SavedSearch, Sector, SectorRetag, Source, Story
 from loa.monitoring.runtime import raw_archive
 from loa.organisations.access import EDITOR_ROLES, is_coordinator, require_coordinator, role_of
 from loa.pipeline.archive import ArchiveError
@@ -356,8 +356,9 @@ def item_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def sectors(request: HttpRequest) -> HttpResponse:
     require_coordinator(request.user)
-    rows = Sector.objects.select_related("agency").order_by("name")
-    return render(request, "monitoring/sectors.html", {"rows": rows})
+    rows = selectors.sector_rows()
+    running = any(run is not None and run.state == SectorRetag.State.RUNNING for _, run in rows)
+    return render(request, "monitoring/sectors.html", {"rows": rows, "running": running})
 
 
 @login_required
@@ -388,7 +389,11 @@ def sector_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 sector=sector,
             )
             messages.success(
-                request, gettext("Đã lưu lĩnh vực. Quy tắc áp dụng cho các bài thu thập từ nay.")
+                request,
+                gettext(
+                    "Đã lưu lĩnh vực. Quy tắc áp dụng ngay cho bài mới; các bài đã thu thập đang được gắn "
+                    "lại nhãn."
+                ),
             )
             return redirect("monitoring:sectors")
         except ValidationError as exc:
@@ -400,8 +405,27 @@ def sector_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except SectorRuleError:
             preview = None
     return render(
-        request, "monitoring/sector_form.html", {"form": form, "sector": sector, "preview": preview}
+        request,
+        "monitoring/sector_form.html",
+        {
+            "form": form,
+            "sector": sector,
+            "preview": preview,
+            "retag": selectors.sector_retag(sector) if sector else None,
+        },
     )
+
+
+@login_required
+@require_POST
+def sector_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    sector = get_object_or_404(Sector, pk=pk)
+    services.sector_delete(request.user, sector)
+    messages.success(
+        request,
+        gettext("Đã tắt lĩnh vực “%(name)s”; sẽ xóa sau khi gỡ nhãn khỏi các bài.") % {"name": sector.name},
+    )
+    return redirect("monitoring:sectors")
 
 
 @login_required

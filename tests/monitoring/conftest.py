@@ -52,11 +52,12 @@ def faults() -> Iterator[RunningServer]:
 
 @pytest.fixture(autouse=True)
 def _monitoring_settings() -> Iterator[None]:
-    """Fast fetching; no listeners (trends) unless a test sets them; a story index that matches the
+    """Fast fetching; no listeners (trends), on ingest or re-tagging, unless a test sets them; a story index that matches the
     test's database (each test rolls back what the previous one saved)."""
     runtime().forget_database()
     with fast(), pytest.MonkeyPatch.context() as patch:
         patch.setattr(hooks, "LISTENERS", ())
+        patch.setattr(hooks, "RELABEL_LISTENERS", ())
         yield
     runtime().forget_database()
 
@@ -104,6 +105,7 @@ def ingested(django_db_setup: Any, django_db_blocker: Any, newsroom: RunningServ
 
     with django_db_blocker.unblock(), fast(), pytest.MonkeyPatch.context() as patch:
         patch.setattr(hooks, "LISTENERS", ())
+        patch.setattr(hooks, "RELABEL_LISTENERS", ())
         runtime().forget_database()
         services.sector_save(None, name="Thiên tai", query='"sạt lở" OR "lũ quét" OR ngập', agency=None)
         result = ingest_newsroom(newsroom)

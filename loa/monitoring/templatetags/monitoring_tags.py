@@ -1,4 +1,4 @@
-"""Template helpers for the monitoring pages: Vietnamese topic labels, retention, health badges."""
+"""Template helpers for the monitoring pages: Vietnamese topic labels, retention, health badges, counts."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def seconds_vi(seconds: int | float | None) -> str:
     if not seconds:
         return "—"
     return format_duration_vi(timedelta(seconds=float(seconds)))
+
+
+@register.filter
+def count_vi(value: int | None) -> str:
+    """A count with a dot between thousands, as Vietnamese writes it ("12.000")."""
+    from loa.pipeline.trends.explain import format_number
+
+    return format_number(value or 0, 0)
