@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -28,6 +31,7 @@ UNIT_LABELS = {
     "next_issue": _("số báo, chương trình tiếp theo"),
     "before_day_of_year": _("trước một ngày trong năm"),
     "none": _("không quy định thời hạn"),
+    "rounds": _("vòng (giới hạn số lần)"),
 }
 
 
@@ -173,6 +177,8 @@ class DeadlineTracked(models.Model):
     clock_start = models.DateTimeField(_("bắt đầu tính hạn"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn"), null=True, blank=True, db_index=True)
     due_explanation = models.TextField(_("cách tính hạn"), blank=True)
+    # No column: deleting a tracked record deletes its override with it.
+    deadline_overrides = GenericRelation("deadlines.DeadlineOverride")
 
     class Meta:
         abstract = True
@@ -196,11 +202,15 @@ class DeadlineTracked(models.Model):
 
     def apply_deadline(self, deadline: Deadline | None, explanation: str = "") -> list[str]:
         """Copy a computed deadline onto the row; returns the names of the fields that changed."""
-        values = {
-            "rule_key": deadline.rule.key if deadline else "",
-            "due_at": deadline.due if deadline else None,
-            "due_explanation": deadline.explanation if deadline else explanation,
-        }
+        return self.apply_due(
+            deadline.rule.key if deadline else "",
+            deadline.due if deadline else None,
+            deadline.explanation if deadline else explanation,
+        )
+
+    def apply_due(self, rule_key: str, due_at: datetime | None, explanation: str) -> list[str]:
+        """Set the applied generation, due moment and explanation; returns the fields that changed."""
+        values = {"rule_key": rule_key, "due_at": due_at, "due_explanation": explanation}
         changed = [name for name, value in values.items() if getattr(self, name) != value]
         for name in changed:
             setattr(self, name, values[name])
@@ -223,3 +233,53 @@ class DeadlineTracked(models.Model):
         if self.due_at is None or self.deadline_met_at is not None:
             return None
         return int((self.due_at - (now or timezone.now())).total_seconds())
+
+
+class DeadlineOverride(models.Model):
+    """A coordinator's or administrator's decision, with its reason, to run one tracked record on another
+    generation of its rule or on a fixed due moment (legal-requirements §1: a case straddling a change
+    keeps its trigger-date rule unless overridden with a recorded reason).
+
+    It overrides the obligation named by `rule_id` only: when the record moves to another rule (a complaint
+    concluded, a request reclassified) the override lapses and the computed deadline applies again.
+    Deleting the override restores the computed deadline; the audit log keeps its history.
+    """
+
+    class Kind(models.TextChoices):
+        RULE = "rule", _("Áp dụng thế hệ quy tắc khác")
+        FIXED = "fixed", _("Ấn định hạn cụ thể")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    rule_id = models.CharField(_("quy tắc được điều chỉnh"), max_length=80)
+    kind = models.CharField(_("cách điều chỉnh"), max_length=8, choices=Kind.choices)
+    rule_key = models.CharField(_("thế hệ quy tắc áp dụng"), max_length=100, blank=True)
+    due_at = models.DateTimeField(_("hạn ấn định"), null=True, blank=True)
+    reason = models.TextField(_("lý do điều chỉnh"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("điều chỉnh lúc"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="uniq_deadline_override"),
+            models.CheckConstraint(
+                condition=(Q(kind="rule") & ~Q(rule_key="") & Q(due_at__isnull=True))
+                | (Q(kind="fixed") & Q(rule_key="") & Q(due_at__isnull=False)),
+                name="deadline_override_kind_fields",
+            ),
+        ]
+        verbose_name = _("điều chỉnh thời hạn")
+        verbose_name_plural = _("điều chỉnh thời hạn")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model}:{self.object_id} — {self.get_kind_display()}"
+
+    @property
+    def author(self) -> str:
+        user = self.created_by
+        if user is None:
+            return "(không rõ)"
+        return user.get_full_name() or user.get_username()

@@ -24,6 +24,8 @@ IMMEDIATELY = "immediately"
 NEXT_ISSUE = "next_issue"
 BEFORE_DAY_OF_YEAR = "before_day_of_year"
 NO_FIXED_LIMIT = "none"
+# Not a period: a limit on how many times something may happen (e.g. rounds of correction requests).
+ROUNDS = "rounds"
 UNITS = (
     HOURS,
     CALENDAR_DAYS,
@@ -33,8 +35,10 @@ UNITS = (
     NEXT_ISSUE,
     BEFORE_DAY_OF_YEAR,
     NO_FIXED_LIMIT,
+    ROUNDS,
 )
 COUNTED_UNITS = (HOURS, CALENDAR_DAYS, WORKING_DAYS, MONTHS)
+LIMIT_UNITS = (ROUNDS,)
 
 CONFIRMED = "confirmed"
 TBC = "TBC"
@@ -74,10 +78,9 @@ class Rule:
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise ValueError(f"{self.key}: unknown unit {self.unit!r} (expected one of {', '.join(UNITS)})")
-        if (self.unit in COUNTED_UNITS) != (self.amount is not None):
-            raise ValueError(
-                f"{self.key}: unit {self.unit} {'needs' if self.unit in COUNTED_UNITS else 'takes no'} amount"
-            )
+        needs_amount = self.unit in COUNTED_UNITS or self.unit in LIMIT_UNITS
+        if needs_amount != (self.amount is not None):
+            raise ValueError(f"{self.key}: unit {self.unit} {'needs' if needs_amount else 'takes no'} amount")
         if self.amount is not None and self.amount <= 0:
             raise ValueError(f"{self.key}: amount must be positive")
         if (self.unit == BEFORE_DAY_OF_YEAR) != (self.anchor is not None):
@@ -116,6 +119,8 @@ class Rule:
                 return "ngay"
             case "next_issue":
                 return "trong số báo, chương trình tiếp theo"
+            case "rounds":
+                return f"tối đa {self.amount} vòng"
             case "before_day_of_year":
                 assert self.anchor is not None
                 month, day = self.anchor
@@ -311,6 +316,8 @@ def _ati(
         ),
     )
 
+
+CORRECTION_ROUNDS_RULE = "press.correction.max_rounds"
 
 FIFTEEN_DAYS_NOTE = (
     'Luật ghi "15 ngày" không nói rõ ngày làm việc: tính theo ngày lịch cho đến khi được xác nhận.'
@@ -640,6 +647,30 @@ SEED_RULES: tuple[Rule, ...] = (
             "ngày nhận yêu cầu cải chính",
             None,
             NEXT_ISSUE,
+            TBC,
+        ),
+    ),
+    # §3.D Rounds of disagreement over a correction: a limit on how many rounds, not a period.
+    *_generations(
+        CORRECTION_ROUNDS_RULE,
+        "Số vòng trao đổi tối đa khi cơ quan báo chí không đồng ý cải chính (sau đó báo chí có quyền dừng)",
+        (*ADMINISTRATIVE, PRESS),
+        "Đủ số vòng: không gửi thêm đề nghị cải chính; có thể đề nghị cơ quan quản lý báo chí xem xét.",
+        _Version(
+            PRESS_LAW_2016_FROM,
+            PRESS_LAW_2016,
+            "ngày gửi đề nghị cải chính lần đầu",
+            3,
+            ROUNDS,
+            CONFIRMED,
+            note="Ghi điều, khoản cụ thể của Luật Báo chí 2016 khi đối chiếu văn bản.",
+        ),
+        _Version(
+            GENERATION_2026_FROM,
+            f"{DECREE_237} Điều 21.1",
+            "ngày gửi đề nghị cải chính lần đầu",
+            2,
+            ROUNDS,
             TBC,
         ),
     ),

@@ -9,18 +9,24 @@ other contexts add), each move recorded in the audit log.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from loa.core import audit
 from loa.deadlines.calendar import VIETNAM_STATUTORY, WorkingCalendar, format_day, to_vietnam_time
-from loa.deadlines.engine import Deadline, compute
-from loa.deadlines.models import CalendarDay, DeadlineTracked, LegalRule
+from loa.deadlines.engine import Deadline, compute, due
+from loa.deadlines.models import CalendarDay, DeadlineOverride, DeadlineTracked, LegalRule
 from loa.deadlines.rules import SEED_RULES, Rule, RuleLookupError
+from loa.organisations.access import require_coordinator
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +116,14 @@ def start_clock(
     *,
     rules: list[Rule] | None = None,
     calendar: WorkingCalendar | None = None,
+    overrides: Mapping[tuple[int, int], DeadlineOverride] | None = None,
 ) -> list[str]:
-    """Set the rule, clock and computed deadline on `obj` (not saved); returns the changed fields.
+    """Set the rule, clock and deadline on `obj` (not saved); returns the changed fields.
 
-    A rule that has no generation in force on the start date leaves no due date and says why.
+    A rule that has no generation in force on the start date leaves no due date and says why. A recorded
+    override of this rule (`DeadlineOverride`) replaces the computed deadline and the explanation says
+    what the computed one would have been. `overrides` (keyed by content type id and object id) saves a
+    query per record when many are recomputed.
     """
     changed = []
     if obj.rule_id != rule_id:
@@ -125,13 +135,93 @@ def start_clock(
     if not rule_id or start is None:
         changed += obj.apply_deadline(None)
         return changed
+    rules = rules if rules is not None else db_rules()
+    calendar = calendar if calendar is not None else db_calendar()
     try:
-        deadline = compute_deadline(rule_id, start, rules=rules, calendar=calendar)
+        computed: Deadline | None = compute_deadline(rule_id, start, rules=rules, calendar=calendar)
+        lookup_error = ""
     except RuleLookupError as exc:
-        changed += obj.apply_deadline(None, explanation=str(exc.args[0] if exc.args else exc))
-        return changed
-    changed += obj.apply_deadline(deadline)
+        computed, lookup_error = None, str(exc.args[0] if exc.args else exc)
+    override = _override_of(obj, overrides)
+    if override is not None and override.rule_id == rule_id:
+        changed += obj.apply_due(*_overridden(override, computed, lookup_error, start, rules, calendar))
+    elif computed is None:
+        changed += obj.apply_deadline(None, explanation=lookup_error)
+    else:
+        changed += obj.apply_deadline(computed)
     return changed
+
+
+def _override_of(
+    obj: DeadlineTracked, overrides: Mapping[tuple[int, int], DeadlineOverride] | None
+) -> DeadlineOverride | None:
+    if obj.pk is None:
+        return None
+    content_type = ContentType.objects.get_for_model(obj)
+    if overrides is not None:
+        return overrides.get((content_type.pk, obj.pk))
+    return (
+        DeadlineOverride.objects.select_related("created_by")
+        .filter(content_type=content_type, object_id=obj.pk)
+        .first()
+    )
+
+
+def _when(moment: datetime) -> str:
+    local = to_vietnam_time(moment)
+    return f"{local:%H:%M:%S} ngày {format_day(local.date())}"
+
+
+def _overridden(
+    override: DeadlineOverride,
+    computed: Deadline | None,
+    lookup_error: str,
+    start: datetime,
+    rules: list[Rule],
+    calendar: WorkingCalendar,
+) -> tuple[str, datetime | None, str]:
+    """The (applied generation, due moment, explanation) of an overridden record."""
+    made = to_vietnam_time(override.created_at)
+    lines = [
+        f"ĐIỀU CHỈNH THỜI HẠN: {override.author} quyết định lúc {made:%H:%M} ngày {format_day(made.date())}.",
+        f"Lý do: {override.reason}",
+    ]
+    computed_line = (
+        f"Nếu không điều chỉnh, hạn tính theo quy tắc ({computed.rule.key}) là "
+        + (_when(computed.due) if computed.due else "không có hạn tính được")
+        + "."
+        if computed is not None
+        else f"Nếu không điều chỉnh: {lookup_error}"
+    )
+    chosen = next((rule for rule in rules if rule.key == override.rule_key), None)
+    if override.kind == DeadlineOverride.Kind.RULE and chosen is not None:
+        applied = due(chosen, start, calendar)
+        lines += [
+            f"Áp dụng thế hệ quy tắc {chosen.key} ({chosen.legal_basis}) thay cho thế hệ có hiệu lực "
+            "vào ngày bắt đầu tính hạn. Ngày nghỉ, ngày làm bù công bố sau này vẫn dời hạn theo quy tắc này.",
+            computed_line,
+            "Gỡ điều chỉnh thì hạn trở lại hạn tính theo quy tắc.",
+            "",
+            applied.explanation,
+        ]
+        return chosen.key, applied.due, "\n".join(lines)
+    if override.kind == DeadlineOverride.Kind.RULE:
+        # The chosen generation was deleted since: the computed deadline applies until someone decides again.
+        lines.append(
+            f"Thế hệ quy tắc đã chọn ({override.rule_key}) không còn: áp dụng hạn tính theo quy tắc."
+        )
+        lines += ["", computed.explanation if computed is not None else lookup_error]
+        return (computed.rule.key if computed else ""), (computed.due if computed else None), "\n".join(lines)
+    assert override.due_at is not None
+    lines += [
+        f"Hạn ấn định: {_when(override.due_at)} (giờ Việt Nam). Đây là hạn cố định: ngày nghỉ, ngày làm bù "
+        "công bố sau này không dời hạn này.",
+        computed_line,
+        "Gỡ điều chỉnh thì hạn trở lại hạn tính theo quy tắc.",
+    ]
+    if computed is not None:
+        lines += ["", "Cách tính theo quy tắc (không áp dụng):", computed.explanation]
+    return (computed.rule.key if computed else ""), override.due_at, "\n".join(lines)
 
 
 def tracked_models() -> list[type[DeadlineTracked]]:
@@ -153,12 +243,18 @@ def recompute_open_deadlines(actor: Any = None, *, reason: str = "") -> Recomput
     """Recompute the deadline of every open tracked record; moves are audited with old and new dates."""
     rules = db_rules()
     calendar = db_calendar()
+    overrides = {
+        (row.content_type_id, row.object_id): row
+        for row in DeadlineOverride.objects.select_related("created_by")
+    }
     report = RecomputeReport()
     for model in tracked_models():
         for obj in model.open_deadlines().exclude(rule_id=""):
             report.checked += 1
             old_due = obj.due_at
-            changed = start_clock(obj, obj.rule_id, obj.clock_start, rules=rules, calendar=calendar)
+            changed = start_clock(
+                obj, obj.rule_id, obj.clock_start, rules=rules, calendar=calendar, overrides=overrides
+            )
             if not changed:
                 continue
             model._default_manager.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in changed})
@@ -246,3 +342,125 @@ def remove_day(actor: Any, day: date) -> RecomputeReport:
     )
     row.delete()
     return recompute_open_deadlines(actor, reason=f"hủy công bố ngày {format_day(day)}")
+
+
+# --- per-record overrides (legal-requirements §1) ------------------------------------------------------
+
+
+def _iso(moment: datetime | None) -> str:
+    return to_vietnam_time(moment).isoformat() if moment else ""
+
+
+def _save_clock(obj: DeadlineTracked, changed: list[str]) -> None:
+    if changed:
+        type(obj)._default_manager.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in changed})
+
+
+@transaction.atomic
+def deadline_override_set(
+    actor: Any,
+    obj: DeadlineTracked,
+    *,
+    reason: str,
+    rule_key: str = "",
+    due_at: datetime | None = None,
+) -> DeadlineOverride:
+    """Run `obj` on another generation of its rule (`rule_key`) or on a fixed due moment (`due_at`).
+
+    Coordinators and administrators only; officers of an agency cannot move their own deadlines. The
+    reason is mandatory. Replaces an earlier override of the same record; audited with the deadline
+    before and after and the one computed by the rules.
+    """
+    require_coordinator(actor)
+    reason = reason.strip()
+    errors: dict[str, str] = {}
+    if not reason:
+        errors["reason"] = gettext("Ghi lý do điều chỉnh thời hạn (bắt buộc).")
+    if bool(rule_key) == (due_at is not None):
+        errors["rule_key"] = gettext("Chọn một thế hệ quy tắc khác hoặc ấn định một hạn cụ thể.")
+    if not obj.rule_id or obj.clock_start is None:
+        errors["rule_key"] = gettext("Hồ sơ chưa chạy theo quy tắc thời hạn nào: không có hạn để điều chỉnh.")
+    rules = db_rules()
+    if rule_key and not errors:
+        generation = next((rule for rule in rules if rule.key == rule_key), None)
+        if generation is None or generation.id != obj.rule_id:
+            errors["rule_key"] = gettext("Thế hệ quy tắc %(key)s không thuộc quy tắc %(rule)s của hồ sơ.") % {
+                "key": rule_key,
+                "rule": obj.rule_id,
+            }
+    if errors:
+        raise ValidationError(errors)
+    if due_at is not None and timezone.is_naive(due_at):
+        due_at = timezone.make_aware(due_at)
+    content_type = ContentType.objects.get_for_model(obj)
+    before = DeadlineOverride.objects.filter(content_type=content_type, object_id=obj.pk).first()
+    old_key, old_due = obj.rule_key, obj.due_at
+    kind = DeadlineOverride.Kind.RULE if rule_key else DeadlineOverride.Kind.FIXED
+    override, _ = DeadlineOverride.objects.update_or_create(
+        content_type=content_type,
+        object_id=obj.pk,
+        defaults={
+            "rule_id": obj.rule_id,
+            "kind": kind,
+            "rule_key": rule_key,
+            "due_at": due_at,
+            "reason": reason,
+            "created_by": actor if getattr(actor, "is_authenticated", False) else None,
+            "created_at": timezone.now(),
+        },
+    )
+    calendar = db_calendar()
+    changed = start_clock(obj, obj.rule_id, obj.clock_start, rules=rules, calendar=calendar)
+    _save_clock(obj, changed)
+    computed = _computed_due(obj, rules, calendar)
+    audit.record(
+        actor,
+        "deadline.override",
+        obj,
+        changes={
+            "kind": kind,
+            "rule_key": [old_key, obj.rule_key],
+            "due_at": [_iso(old_due), _iso(obj.due_at)],
+            "computed_due": _iso(computed),
+            "reason": reason,
+            "replaces": before.reason if before else None,
+        },
+        agency_id=getattr(obj, "agency_id", None),
+    )
+    return override
+
+
+def _computed_due(obj: DeadlineTracked, rules: list[Rule], calendar: WorkingCalendar) -> datetime | None:
+    assert obj.clock_start is not None
+    try:
+        return compute_deadline(obj.rule_id, obj.clock_start, rules=rules, calendar=calendar).due
+    except RuleLookupError:
+        return None
+
+
+@transaction.atomic
+def deadline_override_remove(actor: Any, obj: DeadlineTracked, *, note: str = "") -> None:
+    """Remove the override of `obj`: the deadline computed by the rules applies again (audited)."""
+    require_coordinator(actor)
+    content_type = ContentType.objects.get_for_model(obj)
+    override = DeadlineOverride.objects.filter(content_type=content_type, object_id=obj.pk).first()
+    if override is None:
+        raise ValidationError(gettext("Hồ sơ không có điều chỉnh thời hạn."))
+    snapshot = {"kind": override.kind, "rule_key": override.rule_key, "due_at": _iso(override.due_at)}
+    old_key, old_due = obj.rule_key, obj.due_at
+    override.delete()
+    changed = start_clock(obj, obj.rule_id, obj.clock_start)
+    _save_clock(obj, changed)
+    audit.record(
+        actor,
+        "deadline.override_remove",
+        obj,
+        changes={
+            "override": snapshot,
+            "reason": override.reason,
+            "rule_key": [old_key, obj.rule_key],
+            "due_at": [_iso(old_due), _iso(obj.due_at)],
+            "note": note.strip(),
+        },
+        agency_id=getattr(obj, "agency_id", None),
+    )

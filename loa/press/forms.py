@@ -8,7 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from loa.organisations.models import Agency
-from loa.press import legal
 from loa.press.models import CorrectionRequest, PressEvent, PressRequest, Spokesperson, Statement, UrgentEvent
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -179,9 +178,8 @@ class TransitionForm(forms.Form):
     response = forms.CharField(required=False, widget=forms.Textarea)
     note = forms.CharField(required=False, widget=forms.Textarea)
     reason = forms.CharField(required=False, widget=forms.Textarea)
-    ground = forms.ChoiceField(
-        choices=[("", "—"), *[(g.code, g.display) for g in legal.REFUSAL_GROUNDS]], required=False
-    )
+    # Checked by the service against the grounds in force on the day (editable rows, not fixed choices).
+    ground = forms.CharField(max_length=40, required=False)
     outlet_kind = forms.ChoiceField(
         choices=[("", "—"), *CorrectionRequest.OutletKind.choices], required=False
     )
@@ -209,6 +207,24 @@ class CorrectionOutcomeForm(forms.Form):
     )
     at = _datetime_field(_("Cải chính lúc"), required=False)
     url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+
+
+class DeadlineOverrideForm(forms.Form):
+    """Set (another rule generation or a fixed due moment, with a reason) or remove a deadline override."""
+
+    op = forms.ChoiceField(choices=[("set", "set"), ("remove", "remove")])
+    rule_key = forms.CharField(max_length=100, required=False)
+    due_at = _datetime_field(_("Hạn ấn định"), required=False)
+    reason = forms.CharField(required=False, widget=forms.Textarea)
+    note = forms.CharField(required=False, max_length=500)
+
+
+class CorrectionRoundForm(forms.Form):
+    text = forms.CharField(required=False, widget=forms.Textarea)
+    outlet_kind = forms.ChoiceField(
+        choices=[("", "—"), *CorrectionRequest.OutletKind.choices], required=False
+    )
+    sent_at = _datetime_field(_("Gửi lúc"), required=False)
 
 
 class AnnualReportForm(forms.Form):

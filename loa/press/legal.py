@@ -1,8 +1,8 @@
-"""Legal data of the press workflows that is not a deadline: refusal grounds, which rule a press request
-runs on, which timestamp starts an urgent event's clock (legal-requirements §3.B–3.D).
+"""Legal data of the press workflows that is not a deadline: the seed of the refusal grounds, which rule a
+press request runs on, which timestamp starts an urgent event's clock (legal-requirements §3.B–3.D).
 
-Deadlines themselves are rules in `loa.deadlines` (edited by administrators); these tables change only
-with the law and say where each item comes from.
+Deadlines themselves are rules in `loa.deadlines` and refusal grounds are `RefusalGround` rows, both edited
+by administrators; the mappings below change only with the law and say where each item comes from.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ PRESS_LAW_2025_FROM = date(2026, 7, 1)
 
 
 @dataclass(frozen=True)
-class RefusalGround:
-    """A ground on which a spokesperson may refuse to provide information to the press."""
+class RefusalGroundSeed:
+    """The initial data of a `RefusalGround` row: a ground on which a spokesperson may refuse to provide
+    information to the press."""
 
     code: str
     label: str
@@ -23,14 +24,6 @@ class RefusalGround:
     valid_from: date
     valid_to: date | None
     verification: str  # "confirmed" | "TBC"
-
-    def in_force_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
-    @property
-    def display(self) -> str:
-        suffix = " (TBC)" if self.verification == "TBC" else ""
-        return f"{self.legal_basis}{suffix}: {self.label}"
 
 
 _GROUND_TEXTS = (
@@ -47,9 +40,9 @@ _GROUND_TEXTS = (
     ("d", "Văn bản chính sách, đề án đang soạn thảo mà theo quy định của pháp luật chưa được phép công khai"),
 )
 
-REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
+SEED_REFUSAL_GROUNDS: tuple[RefusalGroundSeed, ...] = (
     *(
-        RefusalGround(
+        RefusalGroundSeed(
             f"press-law-2016-38.2.{letter}",
             text,
             f"Luật Báo chí 103/2016/QH13 Điều 38.2.{letter}",
@@ -60,7 +53,7 @@ REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
         for letter, text in _GROUND_TEXTS
     ),
     *(
-        RefusalGround(
+        RefusalGroundSeed(
             f"press-law-2025-31.2.{letter}",
             text,
             f"Luật Báo chí 126/2025/QH15 Điều 31.2.{letter}",
@@ -71,14 +64,6 @@ REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
         for letter, text in _GROUND_TEXTS
     ),
 )
-
-
-def grounds_in_force(day: date) -> list[RefusalGround]:
-    return [ground for ground in REFUSAL_GROUNDS if ground.in_force_on(day)]
-
-
-def ground(code: str) -> RefusalGround | None:
-    return next((g for g in REFUSAL_GROUNDS if g.code == code), None)
 
 
 # The rule a press request runs on, by classification (§3.D). A report that the press published false

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -399,3 +400,41 @@ class AnnualReport(DeadlineTracked):
 
     def __str__(self) -> str:
         return f"Báo cáo công tác phát ngôn năm {self.year}"
+
+
+class RefusalGround(models.Model):
+    """A ground on which a spokesperson may refuse to provide information to the press (Press Law 2016
+    Art. 38.2; Press Law 126/2025 Art. 31.2, TBC). Administrators edit the rows (audited by the service);
+    a refusal records the code of a ground in force on the day it is made."""
+
+    class Verification(models.TextChoices):
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        TBC = "TBC", _("Cần xác nhận (TBC)")
+
+    code = models.CharField(_("mã"), max_length=40, unique=True)
+    label = models.TextField(_("căn cứ"))
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    verification = models.CharField(_("xác minh"), max_length=12, choices=Verification.choices)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        ordering = ["valid_from", "code"]
+        verbose_name = _("căn cứ từ chối cung cấp thông tin")
+        verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
+
+    def __str__(self) -> str:
+        return self.display
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Ngày hết hiệu lực trước ngày bắt đầu.")})
+
+    def in_force_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    @property
+    def display(self) -> str:
+        suffix = " (TBC)" if self.verification == self.Verification.TBC else ""
+        return f"{self.legal_basis}{suffix}: {self.label}"

@@ -14,8 +14,8 @@ from django.utils.translation import gettext, gettext_noop
 
 from loa.core.models import AuditEvent
 from loa.deadlines.models import DeadlineTracked
-from loa.deadlines.rules import RuleLookupError
-from loa.deadlines.services import compute_deadline
+from loa.deadlines.rules import CORRECTION_ROUNDS_RULE, Rule, RuleLookupError, select_rule
+from loa.deadlines.services import compute_deadline, db_rules
 from loa.organisations.access import is_coordinator
 from loa.organisations.models import Agency
 from loa.organisations.selectors import AgencyMatch, home_province, resolve_agency_name
@@ -25,6 +25,7 @@ from loa.press.models import (
     CorrectionRequest,
     PressEvent,
     PressRequest,
+    RefusalGround,
     Spokesperson,
     Statement,
     UrgentEvent,
@@ -177,6 +178,77 @@ def press_requests_for(viewer: Any, *, state: str = "", open_only: bool = False)
 
 def corrections_for(viewer: Any) -> QuerySet[CorrectionRequest]:
     return press_scope(viewer).filter(CorrectionRequest.objects.select_related("press_request", "agency"))
+
+
+def refusal_grounds() -> QuerySet[RefusalGround]:
+    """Every refusal ground (legal data, readable by everyone in Loa); seeds an empty table on first use."""
+    if not RefusalGround.objects.exists():
+        from loa.press.services import seed_refusal_grounds  # services import this module
+
+        seed_refusal_grounds()
+    return RefusalGround.objects.all()
+
+
+def refusal_grounds_in_force(day: date) -> list[RefusalGround]:
+    return [ground for ground in refusal_grounds() if ground.in_force_on(day)]
+
+
+def refusal_ground(code: str) -> RefusalGround | None:
+    return refusal_grounds().filter(code=code).first() if code else None
+
+
+def refusal_ground_cited(code: str) -> bool:
+    """Whether a refusal already cites this ground (then it is kept, ended with `valid_to`)."""
+    return PressRequest.objects.filter(refusal_ground=code).exists()
+
+
+def correction_round_limit(first_sent_at: datetime) -> Rule | None:
+    """The generation of the rounds limit in force on the day the first correction request was sent;
+    None when the rules have none for that day (rounds are then not limited)."""
+    try:
+        return select_rule(db_rules(), CORRECTION_ROUNDS_RULE, first_sent_at)
+    except RuleLookupError:
+        return None
+
+
+@dataclass(frozen=True)
+class CorrectionRound:
+    correction: CorrectionRequest
+    limit: Rule | None
+
+    @property
+    def label(self) -> str:
+        """“vòng N/M”, or “vòng N” when no limit applies."""
+        if self.limit is None:
+            return gettext("vòng %(n)s") % {"n": self.correction.round}
+        return gettext("vòng %(n)s/%(m)s") % {"n": self.correction.round, "m": self.limit.amount}
+
+
+@dataclass(frozen=True)
+class CorrectionRounds:
+    rounds: list[CorrectionRound]
+    limit: Rule | None
+
+    @property
+    def next_round_open(self) -> bool:
+        """The outlet disagreed with the last round and the limit leaves room for another."""
+        if not self.rounds:
+            return False
+        last = self.rounds[-1].correction
+        within = self.limit is None or last.round < (self.limit.amount or 0)
+        return last.outcome == CorrectionRequest.Outcome.DECLINED and within
+
+    @property
+    def limit_reached(self) -> bool:
+        return bool(self.rounds) and self.limit is not None and len(self.rounds) >= (self.limit.amount or 0)
+
+
+def correction_rounds(request: PressRequest) -> CorrectionRounds:
+    """The correction rounds of one request with the limit in force on the first round's date (the caller
+    has already checked the viewer may see the request)."""
+    corrections = list(request.corrections.order_by("round"))
+    limit = correction_round_limit(corrections[0].sent_at) if corrections else None
+    return CorrectionRounds([CorrectionRound(c, limit) for c in corrections], limit)
 
 
 def request_history(request: PressRequest) -> QuerySet[AuditEvent]:

@@ -19,16 +19,17 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from loa.core import audit
 from loa.core.models import AuditEvent
 from loa.core.uploads import ATTACHMENT_KINDS, DOCUMENT_KINDS, check_upload
-from loa.deadlines.calendar import to_vietnam_time
-from loa.deadlines.rules import RuleLookupError, select_rule
+from loa.deadlines.calendar import format_day, to_vietnam_time
+from loa.deadlines.rules import TBC, RuleLookupError, select_rule
 from loa.deadlines.services import db_rules, start_clock
 from loa.organisations.access import (
     EDITOR_ROLES,
+    is_admin,
     is_coordinator,
     membership_of,
     require_coordinator,
@@ -45,6 +46,7 @@ from loa.press.models import (
     PressAttachment,
     PressEvent,
     PressRequest,
+    RefusalGround,
     Spokesperson,
     Statement,
     UrgentEvent,
@@ -816,7 +818,7 @@ def press_request_transition(
     elif action == "refuse":
         code = str(params.get("ground") or "")
         refusal_day = to_vietnam_time(moment).date()
-        in_force = {g.code for g in legal.grounds_in_force(refusal_day)}
+        in_force = {g.code for g in selectors.refusal_grounds_in_force(refusal_day)}
         if code not in in_force:
             raise ValidationError(
                 {"ground": "Từ chối chỉ trên căn cứ pháp luật báo chí đang có hiệu lực: chọn một căn cứ."}
@@ -859,13 +861,26 @@ def _correction_create(
     outlet_kind = str(params.get("outlet_kind") or "")
     if outlet_kind not in CorrectionRequest.OutletKind.values:
         raise ValidationError({"outlet_kind": "Chọn loại hình báo chí để tính hạn cải chính."})
+    return _correction_send(
+        actor,
+        request,
+        outlet_kind=outlet_kind,
+        text=str(params.get("correction_text") or request.response),
+        round_number=request.corrections.count() + 1,
+        sent_at=sent_at,
+    )
+
+
+def _correction_send(
+    actor: Any, request: PressRequest, *, outlet_kind: str, text: str, round_number: int, sent_at: datetime
+) -> CorrectionRequest:
     assert request.agency is not None
     correction = CorrectionRequest(
         press_request=request,
         agency=request.agency,
         outlet_kind=outlet_kind,
-        text=str(params.get("correction_text") or request.response),
-        round=request.corrections.count() + 1,
+        text=text,
+        round=round_number,
         sent_at=sent_at,
     )
     start_clock(correction, legal.CORRECTION_RULES[outlet_kind], sent_at)
@@ -874,10 +889,73 @@ def _correction_create(
         actor,
         "correction_request.send",
         correction,
-        changes={"outlet_kind": outlet_kind, "due_at": correction.due_at},
+        changes={"outlet_kind": outlet_kind, "round": round_number, "due_at": correction.due_at},
         agency_id=request.agency_id,
     )
     return correction
+
+
+@transaction.atomic
+def correction_next_round(
+    actor: Any,
+    request: PressRequest,
+    *,
+    text: str,
+    outlet_kind: str = "",
+    sent_at: datetime | None = None,
+    now: datetime | None = None,
+) -> CorrectionRequest:
+    """Send the outlet a new round of the correction request after it disagreed with the previous one.
+
+    The number of rounds is limited by the rule in force on the date the first round was sent
+    (`press.correction.max_rounds`: 3 under the Press Law 2016, 2 under Decree 237/2026 Art. 21.1);
+    a round beyond the limit is refused with its legal basis.
+    """
+    require_act(actor, request.agency)
+    rounds = list(request.corrections.order_by("round"))
+    if not rounds:
+        raise TransitionError(
+            gettext(
+                "Chưa có đề nghị cải chính lần đầu: gửi phản hồi bằng văn bản kèm đề nghị cải chính trước."
+            )
+        )
+    last = rounds[-1]
+    if last.outcome != CorrectionRequest.Outcome.DECLINED:
+        raise TransitionError(
+            gettext(
+                "Chỉ gửi vòng tiếp theo khi cơ quan báo chí không đồng ý cải chính ở vòng trước "
+                "(vòng %(round)s: %(outcome)s)."
+            )
+            % {"round": last.round, "outcome": last.get_outcome_display()}
+        )
+    limit = selectors.correction_round_limit(rounds[0].sent_at)
+    if limit is not None and last.round >= (limit.amount or 0):
+        raise ValidationError(
+            gettext(
+                "Đã đủ %(limit)s vòng trao đổi không thống nhất với cơ quan báo chí theo %(basis)s "
+                "(quy định có hiệu lực ngày gửi đề nghị cải chính lần đầu, %(start)s): không ghi được vòng "
+                "%(next)s. Có thể đề nghị cơ quan quản lý báo chí xem xét."
+            )
+            % {
+                "limit": limit.amount,
+                "basis": limit.legal_basis + (" (TBC)" if limit.verification == TBC else ""),
+                "start": format_day(to_vietnam_time(rounds[0].sent_at).date()),
+                "next": last.round + 1,
+            }
+        )
+    outlet_kind = outlet_kind or last.outlet_kind
+    if outlet_kind not in CorrectionRequest.OutletKind.values:
+        raise ValidationError({"outlet_kind": gettext("Chọn loại hình báo chí để tính hạn cải chính.")})
+    if not text.strip():
+        raise ValidationError({"text": gettext("Nhập nội dung đề nghị cải chính của vòng này.")})
+    return _correction_send(
+        actor,
+        request,
+        outlet_kind=outlet_kind,
+        text=text.strip(),
+        round_number=last.round + 1,
+        sent_at=sent_at or _now(now),
+    )
 
 
 @transaction.atomic
@@ -906,6 +984,75 @@ def correction_record_outcome(
         agency_id=correction.agency_id,
     )
     return correction
+
+
+# --- refusal grounds (§3.C: Press Law 2016 Art. 38.2; Press Law 126/2025 Art. 31.2) ------------------------
+
+REFUSAL_GROUND_FIELDS = ("code", "label", "legal_basis", "valid_from", "valid_to", "verification")
+
+
+@transaction.atomic
+def seed_refusal_grounds(actor: Any = None) -> int:
+    """Add the seed grounds missing from the table; never overwrite an administrator's edit."""
+    existing = set(RefusalGround.objects.values_list("code", flat=True))
+    created = RefusalGround.objects.bulk_create(
+        RefusalGround(**{name: getattr(seed, name) for name in REFUSAL_GROUND_FIELDS})
+        for seed in legal.SEED_REFUSAL_GROUNDS
+        if seed.code not in existing
+    )
+    if created:
+        audit.record(
+            actor,
+            "refusal_ground.seed",
+            None,
+            object_type="press.refusalground",
+            object_repr=f"{len(created)} căn cứ từ chối",
+            changes={"created": [ground.code for ground in created]},
+        )
+    return len(created)
+
+
+def _require_admin(actor: Any) -> None:
+    if not is_admin(actor):
+        raise PermissionDenied(gettext("Chỉ quản trị viên được sửa căn cứ pháp lý."))
+
+
+@transaction.atomic
+def refusal_ground_save(actor: Any, ground: RefusalGround) -> RefusalGround:
+    """Create or update a refusal ground (administrators), audited old → new. The code of a ground already
+    cited by a refusal cannot change: the refusal keeps pointing at it."""
+    _require_admin(actor)
+    ground.full_clean()
+    before = RefusalGround.objects.filter(pk=ground.pk).first() if ground.pk else None
+    values = {name: getattr(ground, name) for name in REFUSAL_GROUND_FIELDS}
+    if before is None:
+        ground.save()
+        audit.record(actor, "refusal_ground.create", ground, changes=values)
+        return ground
+    if before.code != ground.code and selectors.refusal_ground_cited(before.code):
+        raise ValidationError({"code": gettext("Căn cứ đã được dùng để từ chối: không đổi mã được.")})
+    changes = audit.diff(before, values)
+    ground.save()
+    if changes:
+        audit.record(actor, "refusal_ground.update", ground, changes=changes)
+    return ground
+
+
+@transaction.atomic
+def refusal_ground_delete(actor: Any, ground: RefusalGround) -> None:
+    """Delete a ground never cited by a refusal; a cited one ends with `valid_to` instead."""
+    _require_admin(actor)
+    if selectors.refusal_ground_cited(ground.code):
+        raise ValidationError(
+            gettext("Căn cứ đã được dùng để từ chối: không xóa được, hãy ghi ngày hết hiệu lực.")
+        )
+    audit.record(
+        actor,
+        "refusal_ground.delete",
+        ground,
+        changes={name: getattr(ground, name) for name in REFUSAL_GROUND_FIELDS},
+    )
+    ground.delete()
 
 
 # --- annual report (§3.E) ------------------------------------------------------------------------------

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,9 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from loa.deadlines import selectors as deadline_selectors
+from loa.deadlines import services as deadline_services
+from loa.deadlines.models import DeadlineTracked
 from loa.organisations.access import is_coordinator, require_coordinator
 from loa.organisations.selectors import home_province
-from loa.press import forms, legal, reports, selectors, services
+from loa.press import forms, reports, selectors, services
 from loa.press.access import can_act_for, can_approve
 from loa.press.models import CorrectionRequest, PressAttachment, PressRequest, Spokesperson, Statement
 from loa.web.responses import DOCX, XLSX, attempt, download
@@ -41,6 +45,73 @@ def home(request: HttpRequest) -> HttpResponse:
             "is_coordinator": is_coordinator(request.user),
         },
     )
+
+
+# --- deadline overrides (legal-requirements §1) --------------------------------------------------------------
+
+# Records of the press whose legal deadline a coordinator may override, by the name used in the URL.
+OVERRIDABLE: dict[str, Callable[[Any], QuerySet[Any]]] = {
+    "request": selectors.press_requests_for,
+    "urgent": selectors.urgent_events_for,
+    "spokesperson": selectors.spokespersons_for,
+    "correction": selectors.corrections_for,
+}
+
+
+def _override_panel(user: Any, obj: DeadlineTracked, kind: str) -> dict[str, Any]:
+    """What the deadline-override box of a page shows: the override, and the form for a coordinator."""
+    row = deadline_selectors.override_of(obj)
+    can = is_coordinator(user)
+    open_clock = bool(obj.rule_id) and obj.clock_start is not None
+    return {
+        "kind": kind,
+        "obj": obj,
+        "row": row,
+        "active": row is not None and row.rule_id == obj.rule_id,
+        "can": can,
+        "open": can and open_clock,
+        "generations": deadline_selectors.generations(obj.rule_id) if can and open_clock else [],
+    }
+
+
+def _tracked_page(kind: str, obj: Any) -> str:
+    if kind == "request":
+        return reverse("press:request", args=[obj.pk])
+    if kind == "urgent":
+        return reverse("press:urgent_event", args=[obj.pk])
+    if kind == "spokesperson":
+        return reverse("press:spokesperson", args=[obj.pk])
+    return reverse("press:request", args=[obj.press_request_id])
+
+
+@login_required
+@require_POST
+def deadline_override(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if kind not in OVERRIDABLE:
+        raise Http404
+    obj = get_object_or_404(OVERRIDABLE[kind](request.user), pk=pk)
+    form = forms.DeadlineOverrideForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(_tracked_page(kind, obj))
+    data = form.cleaned_data
+    if data["op"] == "remove":
+        attempt(
+            request,
+            lambda: deadline_services.deadline_override_remove(request.user, obj, note=data["note"]),
+            gettext("Đã gỡ điều chỉnh: hạn trở lại hạn tính theo quy tắc."),
+        )
+    else:
+        attempt(
+            request,
+            lambda: deadline_services.deadline_override_set(
+                request.user, obj, reason=data["reason"], rule_key=data["rule_key"], due_at=data["due_at"]
+            ),
+            gettext("Đã ghi điều chỉnh thời hạn."),
+        )
+    return redirect(_tracked_page(kind, obj))
 
 
 # --- spokesperson registry ---------------------------------------------------------------------------------
@@ -108,6 +179,7 @@ def spokesperson_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": person.events.all()[:20],
             "can_act": can_act_for(request.user, person.agency),
             "end_form": forms.EndForm(),
+            "override": _override_panel(request.user, person, "spokesperson"),
         },
     )
 
@@ -299,6 +371,7 @@ def urgent_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "event": event,
             "statements": event.statements.all(),
             "can_act": can_act_for(request.user, event.agency),
+            "override": _override_panel(request.user, event, "urgent"),
             "actions": [
                 a for a, (sources, _) in services.URGENT_TRANSITIONS.items() if event.state in sources
             ],
@@ -378,6 +451,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "editor": can_act_for(request.user, item.agency) if item.agency else coordinator,
     }
     actions = [a for a in services.allowed_actions(item) if may[services.TRANSITIONS[a].who]]
+    rounds = selectors.correction_rounds(item)
     return render(
         request,
         "press/request_detail.html",
@@ -388,10 +462,20 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "suggestion": selectors.suggested_agency(item),
             "agencies": selectors.editable_agencies(request.user) if coordinator else [],
             "classifications": PressRequest.Classification.choices,
-            "grounds": legal.grounds_in_force(today),
+            "grounds": selectors.refusal_grounds_in_force(today),
             "outlet_kinds": CorrectionRequest.OutletKind.choices,
-            "corrections": item.corrections.all(),
-            "ground": legal.ground(item.refusal_ground),
+            "can_edit": may["editor"],
+            "rounds": rounds,
+            "corrections": [
+                {
+                    "c": r.correction,
+                    "label": r.label,
+                    "override": _override_panel(request.user, r.correction, "correction"),
+                }
+                for r in rounds.rounds
+            ],
+            "override": _override_panel(request.user, item, "request"),
+            "ground": selectors.refusal_ground(item.refusal_ground),
             "history": selectors.request_history(item),
         },
     )
@@ -423,6 +507,24 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     if not selectors.press_requests_for(request.user).filter(pk=row.press_request_id).exists():
         raise Http404
     return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.name)
+
+
+@login_required
+@require_POST
+def correction_round(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(selectors.press_requests_for(request.user), pk=pk)
+    form = forms.CorrectionRoundForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.correction_next_round(request.user, item, **form.cleaned_data),
+            gettext("Đã gửi đề nghị cải chính vòng tiếp theo."),
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("press:request", pk=pk)
 
 
 @login_required

@@ -422,3 +422,152 @@ def test_reminders_go_to_the_agency_once_per_list(assigned, users, received):
     services.send_reminders(now=at("2026-07-23T09:00"))
     assert "QUÁ HẠN" in [m for m in mail.outbox if m.to == ["tuphap@thainguyen.gov.vn"]][-1].body
     assert AuditEvent.objects.filter(action="press.reminder").count() >= 3
+
+
+# --- correction rounds (§3.D: the press may stop after 3 rounds (2016) or 2 (Decree 237 Art. 21.1)) -----
+
+
+def false_report_sent(assigned, users, received: str, sent: str):  # type: ignore[no-untyped-def]
+    request = assigned(received, classification="false_report")
+    services.press_request_transition(users["justice"], request, "draft", response="Thông tin không đúng vì…")
+    services.press_request_transition(users["spokesperson"], request, "approve")
+    services.press_request_transition(users["justice"], request, "send", outlet_kind="online", now=at(sent))
+    return request
+
+
+def decline_last(request, users) -> None:  # type: ignore[no-untyped-def]
+    last = request.corrections.order_by("round").last()
+    services.correction_record_outcome(users["justice"], last, outcome="declined")
+
+
+def test_correction_rounds_stop_at_the_limit_in_force_on_the_first_round_date(assigned, users):
+    request = false_report_sent(assigned, users, "2026-07-01T10:00", "2026-07-02T09:00")
+    assert [r.label for r in selectors.correction_rounds(request).rounds] == ["vòng 1/2"]
+    with pytest.raises(services.TransitionError, match="không đồng ý"):
+        services.correction_next_round(users["justice"], request, text="Đề nghị lần 2")
+    decline_last(request, users)
+    second = services.correction_next_round(
+        users["justice"], request, text="Đề nghị cải chính lần 2, kèm tài liệu", now=at("2026-07-06T09:00")
+    )
+    assert second.round == 2 and second.outlet_kind == "online" and second.due_at == at("2026-07-06T09:00")
+    assert AuditEvent.objects.filter(action="correction_request.send", object_id=str(second.pk)).exists()
+    decline_last(request, users)
+    rounds = selectors.correction_rounds(request)
+    assert [r.label for r in rounds.rounds] == ["vòng 1/2", "vòng 2/2"]
+    assert rounds.limit_reached and not rounds.next_round_open
+    with pytest.raises(ValidationError, match=r"Đã đủ 2 vòng .*Nghị định 237/2026/NĐ-CP Điều 21.1 \(TBC\)"):
+        services.correction_next_round(users["justice"], request, text="Đề nghị lần 3")
+    assert request.corrections.count() == 2
+
+
+def test_a_correction_started_under_the_2016_law_keeps_its_three_rounds_after_1_july_2026(assigned, users):
+    request = false_report_sent(assigned, users, "2026-06-20T10:00", "2026-06-25T09:00")
+    for text, when in (("Lần 2", "2026-06-29T09:00"), ("Lần 3", "2026-07-10T09:00")):
+        decline_last(request, users)
+        services.correction_next_round(users["justice"], request, text=text, now=at(when))
+    assert [r.label for r in selectors.correction_rounds(request).rounds] == [
+        "vòng 1/3",
+        "vòng 2/3",
+        "vòng 3/3",
+    ]
+    decline_last(request, users)
+    with pytest.raises(ValidationError, match=r"Đã đủ 3 vòng .*Luật Báo chí 103/2016/QH13"):
+        services.correction_next_round(users["justice"], request, text="Lần 4")
+
+
+def test_the_round_limit_is_legal_data_administrators_edit(assigned, users):
+    from loa.deadlines.models import LegalRule
+    from loa.deadlines.rules import CORRECTION_ROUNDS_RULE
+
+    request = false_report_sent(assigned, users, "2026-07-01T10:00", "2026-07-02T09:00")
+    rule = LegalRule.objects.get(rule_id=CORRECTION_ROUNDS_RULE, valid_from=date(2026, 7, 1))
+    rule.amount = 1
+    deadline_services.rule_save(users["admin"], rule)
+    decline_last(request, users)
+    with pytest.raises(ValidationError, match="Đã đủ 1 vòng"):
+        services.correction_next_round(users["justice"], request, text="Lần 2")
+    with pytest.raises(PermissionDenied):
+        services.correction_next_round(users["finance"], request, text="Lần 2")
+
+
+def test_an_override_on_a_press_request_lapses_when_its_conclusion_starts_a_new_clock(assigned, users):
+    request = assigned("2026-07-01T10:00", classification="complaint")
+    assert request.due_at is None  # Decree 237 Art. 18.2: per the complaints law, no fixed limit here
+    deadline_services.deadline_override_set(
+        users["coordinator"],
+        request,
+        due_at=at("2026-07-11T17:00"),
+        reason="Thời hạn thụ lý theo Luật Khiếu nại",
+    )
+    request.refresh_from_db()
+    assert request.due_at == at("2026-07-11T17:00") and request.is_overdue(at("2026-07-12T08:00"))
+    services.press_request_transition(users["justice"], request, "accept", now=at("2026-07-08T09:00"))
+    assert request.met_on_time is True
+    services.press_request_transition(
+        users["justice"], request, "conclude", conclusion_at=at("2026-08-14T15:00")
+    )
+    request.refresh_from_db()
+    assert request.rule_key == "press.response.complaint_conclusion@2026-07-01"
+    assert request.due_at == at("2026-08-21T23:59:59") and "ĐIỀU CHỈNH" not in request.due_explanation
+
+
+# --- refusal grounds as data administrators edit ---------------------------------------------------------
+
+
+def test_refusal_grounds_are_rows_administrators_edit_with_an_audit_trail(assigned, users):
+    from loa.press.models import RefusalGround
+
+    grounds = selectors.refusal_grounds_in_force(date(2026, 7, 2))
+    assert [g.code for g in grounds] == [f"press-law-2025-31.2.{letter}" for letter in "abcd"]
+    assert grounds[0].display.startswith(
+        "Luật Báo chí 126/2025/QH15 Điều 31.2.a (TBC): Thông tin thuộc bí mật"
+    )
+    ground = RefusalGround.objects.get(code="press-law-2025-31.2.c")
+    with pytest.raises(PermissionDenied):
+        services.refusal_ground_save(users["coordinator"], ground)
+    ground.verification = RefusalGround.Verification.CONFIRMED
+    services.refusal_ground_save(users["admin"], ground)
+    assert AuditEvent.objects.get(action="refusal_ground.update").changes == {
+        "verification": ["TBC", "confirmed"]
+    }
+    added = services.refusal_ground_save(
+        users["admin"],
+        RefusalGround(
+            code="press-law-2025-31.2.e",
+            label="Căn cứ bổ sung khi đối chiếu văn bản chính thức",
+            legal_basis="Luật Báo chí 126/2025/QH15 Điều 31.2.e",
+            valid_from=date(2026, 7, 1),
+            verification="TBC",
+        ),
+    )
+    request = assigned("2026-07-01T10:00")
+    services.press_request_transition(
+        users["spokesperson"],
+        request,
+        "refuse",
+        ground=added.code,
+        reason="Lý do",
+        now=at("2026-07-02T09:00"),
+    )
+    assert request.refusal_ground == "press-law-2025-31.2.e"
+    with pytest.raises(ValidationError, match="không xóa được"):
+        services.refusal_ground_delete(users["admin"], added)
+    added.code = "press-law-2025-31.2.f"
+    with pytest.raises(ValidationError, match="không đổi mã"):
+        services.refusal_ground_save(users["admin"], added)
+    unused = RefusalGround.objects.get(code="press-law-2025-31.2.d")
+    unused.valid_to = date(2026, 6, 1)
+    with pytest.raises(ValidationError):
+        services.refusal_ground_save(users["admin"], unused)
+    services.refusal_ground_delete(users["admin"], RefusalGround.objects.get(code="press-law-2025-31.2.d"))
+    assert AuditEvent.objects.filter(action="refusal_ground.delete").count() == 1
+    with pytest.raises(ValidationError, match="căn cứ"):  # a deleted ground can no longer be cited
+        services.press_request_transition(
+            users["spokesperson"],
+            assigned("2026-07-01T10:00"),
+            "refuse",
+            ground="press-law-2025-31.2.d",
+            reason="Lý do",
+            now=at("2026-07-02T09:00"),
+        )
+    assert services.seed_refusal_grounds() == 1  # the seed only refills what is missing

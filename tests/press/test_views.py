@@ -200,3 +200,106 @@ def test_statement_drafted_approved_and_published_reaches_public_pages(client, u
         feed["Content-Type"].startswith("application/rss+xml")
         and "Thông cáo về mùa lũ" in feed.content.decode()
     )
+
+
+def test_coordinator_overrides_a_request_deadline_on_its_page_and_officers_cannot(client, users, assigned):
+    request = assigned("2026-06-30T16:00")
+    detail = reverse("press:request", args=[request.pk])
+    override = reverse("press:deadline_override", args=["request", request.pk])
+    client.force_login(users["justice"])
+    assert "data-override-form" not in client.get(detail).content.decode()
+    refused = client.post(override, {"op": "set", "due_at": "2026-07-10T17:00", "reason": "Tự gia hạn"})
+    assert refused.status_code == 403
+
+    client.force_login(users["coordinator"])
+    html = client.get(detail).content.decode()
+    assert "data-override-form" in html and "press.response.petition@2026-07-01" in html
+    page = client.post(override, {"op": "set", "rule_key": "press.response.petition@2026-07-01"}, follow=True)
+    assert "lý do" in page.content.decode()  # the reason is mandatory
+    client.post(
+        override,
+        {"op": "set", "rule_key": "press.response.petition@2026-07-01", "reason": "Chuyển tiếp theo NĐ 237"},
+    )
+    request.refresh_from_db()
+    assert request.rule_key == "press.response.petition@2026-07-01"
+    html = client.get(detail).content.decode()
+    assert "Thời hạn đã được điều chỉnh" in html and "Chuyển tiếp theo NĐ 237" in html
+    assert "Nếu không điều chỉnh" in html and "deadline.override" in html
+    client.post(override, {"op": "remove"})
+    request.refresh_from_db()
+    assert request.rule_key == "press.response.petition@2017-01-01"
+    assert "Thời hạn đã được điều chỉnh" not in client.get(detail).content.decode()
+
+
+def test_correction_rounds_through_the_page_show_n_of_m_and_refuse_beyond_the_limit(client, users, assigned):
+    request = assigned("2026-07-01T10:00", classification="false_report")
+    services.press_request_transition(users["justice"], request, "draft", response="Thông tin sai vì…")
+    services.press_request_transition(users["spokesperson"], request, "approve")
+    services.press_request_transition(users["justice"], request, "send", outlet_kind="daily")
+    detail = reverse("press:request", args=[request.pk])
+    client.force_login(users["justice"])
+    html = client.get(detail).content.decode()
+    assert "vòng 1/2" in html and 'data-outcome="1"' in html and "correction_round" not in html
+    for number in (1, 2):
+        correction = request.corrections.get(round=number)
+        client.post(reverse("press:correction_outcome", args=[correction.pk]), {"outcome": "declined"})
+        if number == 1:
+            assert 'data-action="correction_round"' in client.get(detail).content.decode()
+            client.post(reverse("press:correction_round", args=[request.pk]), {"text": "Đề nghị lần 2"})
+    html = client.get(detail).content.decode()
+    assert "vòng 2/2" in html and 'data-action="correction_round"' not in html and "data-rounds-limit" in html
+    page = client.post(reverse("press:correction_round", args=[request.pk]), {"text": "Lần 3"}, follow=True)
+    assert "Đã đủ 2 vòng" in page.content.decode() and request.corrections.count() == 2
+
+
+def test_urgent_event_and_spokesperson_pages_offer_the_override_to_coordinators(
+    client, users, agencies, register
+):
+    person = register("so-tu-phap", signed="2026-07-02T09:00")
+    client.force_login(users["coordinator"])
+    page = reverse("press:spokesperson", args=[person.pk])
+    assert "data-override-form" in client.get(page).content.decode()
+    client.post(
+        reverse("press:deadline_override", args=["spokesperson", person.pk]),
+        {"op": "set", "due_at": "2026-07-06T17:00", "reason": "Quyết định gửi muộn do lỗi hệ thống văn bản"},
+    )
+    person.refresh_from_db()
+    assert (
+        person.due_at is not None
+        and timezone.localtime(person.due_at).strftime("%d/%m %H:%M") == "06/07 17:00"
+    )
+    assert "Quyết định gửi muộn" in client.get(page).content.decode()
+    event = services.urgent_open(
+        users["spokesperson"],
+        agency=agencies["ubnd-tinh"],
+        kind="incident",
+        title="Sạt lở",
+        received_at=timezone.now(),
+    )
+    assert "data-override-form" in client.get(reverse("press:urgent_event", args=[event.pk])).content.decode()
+    assert (
+        client.post(
+            reverse("press:deadline_override", args=["nothing", event.pk]), {"op": "remove"}
+        ).status_code
+        == 404
+    )
+
+
+def test_refuse_form_lists_the_grounds_in_force_from_the_table(client, users, assigned):
+    from loa.press.models import RefusalGround
+
+    request = assigned()
+    services.refusal_ground_save(
+        users["admin"],
+        RefusalGround(
+            code="local-test-ground",
+            label="Căn cứ thử nghiệm đang có hiệu lực",
+            legal_basis="Văn bản thử nghiệm",
+            valid_from=timezone.localdate() - timezone.timedelta(days=1),
+            verification="TBC",
+        ),
+    )
+    client.force_login(users["spokesperson"])
+    services.press_request_transition(users["justice"], request, "draft", response="Dự thảo")
+    html = client.get(reverse("press:request", args=[request.pk])).content.decode()
+    assert 'value="local-test-ground"' in html and "Căn cứ thử nghiệm đang có hiệu lực" in html
