@@ -18,6 +18,17 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(autouse=True)
+def _interface_language_reset():  # type: ignore[no-untyped-def]
+    """Every test starts in the default language: a request in English leaves English active on the
+    thread, and the next test in the same process would read its messages in English."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """Initialise Thái Nguyên once per test database: it takes seconds, and most tests need it."""
