@@ -19,6 +19,11 @@ sectors' agencies) a batch changed. Unlike the above, its listeners run at once,
 transaction: a failure rolls the batch back to be done again, and a worker killed in between cannot
 leave labels changed with series that were never told. Today: ``loa.trends.aggregate.refresh_articles``
 (recounts the series of those articles' stories).
+
+    on_sector_deleted(sector_id)
+
+is called by the sector's deletion, in its transaction, with ``[sector_id]``. Today:
+``loa.trends.services.sectors_deleted`` (switches off the alert rules watching that sector's series).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ log = logging.getLogger(__name__)
 
 LISTENERS: tuple[str, ...] = ("loa.trends.services.articles_ingested",)
 RELABEL_LISTENERS: tuple[str, ...] = ("loa.trends.aggregate.refresh_articles",)
+SECTOR_DELETED_LISTENERS: tuple[str, ...] = ("loa.trends.services.sectors_deleted",)
 
 Listener = Callable[[list[int]], object]
 
@@ -89,3 +95,9 @@ def on_articles_relabelled(article_ids: Iterable[int]) -> None:
     if ids:
         for listener in listeners(RELABEL_LISTENERS):
             listener(ids)
+
+
+def on_sector_deleted(sector_id: int) -> None:
+    """Tell the listeners now, in the caller's transaction, that a sector is being deleted."""
+    for listener in listeners(SECTOR_DELETED_LISTENERS):
+        listener([int(sector_id)])

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from loa.core import audit
 from loa.core.notifications import notify
-from loa.monitoring import conf, retag
+from loa.monitoring import conf, hooks, retag
 from loa.monitoring.models import (
     Article,
     Feed,
@@ -379,6 +379,7 @@ def sector_delete(actor: Any, sector: Sector) -> SectorRetag | None:
         sector.is_active = False
         sector.save(update_fields=["is_active"])
         audit.record(actor, "monitoring.sector_delete", sector, changes={"name": sector.name})
+        hooks.on_sector_deleted(sector.pk)
         return retag.start(sector, delete=True)
 
 

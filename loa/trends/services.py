@@ -270,6 +270,25 @@ def rule_delete(actor: Any, rule: AlertRule) -> None:
     rule.delete()
 
 
+def sectors_deleted(sector_ids: list[int]) -> int:
+    """Switch off the alert rules watching the series of deleted sectors (monitoring's hook, in the
+    deletion's transaction): they would match nothing and show a dangling key. The rules are kept, with
+    their history, for whoever wants to point them elsewhere. Returns how many were switched off."""
+    keys = [K.sector(sector_id) for sector_id in sector_ids]
+    rules = list(AlertRule.objects.filter(target=AlertRule.Target.KEY, key__in=keys, is_active=True))
+    for rule in rules:
+        rule.is_active = False
+        rule.save(update_fields=["is_active"])
+        audit.record(
+            None,
+            "alert_rule.disable",
+            rule,
+            changes={"is_active": [True, False], "reason": "lĩnh vực đã bị xóa", "key": rule.key},
+            agency_id=rule.agency_id,
+        )
+    return len(rules)
+
+
 # --- cases -----------------------------------------------------------------------------------------
 
 CASE_RULES: dict[str, str] = {

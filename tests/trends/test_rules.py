@@ -149,6 +149,23 @@ def test_a_rule_needs_recipients_and_rights(users, agencies):
     assert own.agency == agencies["so-tu-phap"] and own.kinds == ["volume", "negative"]
 
 
+def test_deleting_a_sector_switches_off_the_rules_watching_it(users, agencies):
+    from loa.core.models import AuditEvent
+    from loa.monitoring import services as monitoring
+
+    floods = monitoring.sector_save(users["coordinator"], name="Lũ lụt", query="lũ", agency=None)
+    other = monitoring.sector_save(users["coordinator"], name="Giao thông", query="giao thông", agency=None)
+    watching = _rule(users["justice"], name="Lũ", key=K.sector(floods.pk), recipients=[users["justice"]])
+    unrelated = _rule(users["justice"], name="GT", key=K.sector(other.pk), recipients=[users["justice"]])
+
+    monitoring.sector_delete(users["coordinator"], floods)
+
+    watching.refresh_from_db()
+    unrelated.refresh_from_db()
+    assert not watching.is_active and unrelated.is_active
+    assert AuditEvent.objects.filter(action="alert_rule.disable", object_id=str(watching.pk)).exists()
+
+
 # --- routing, grouping, quiet hours --------------------------------------------------------------------
 
 
