@@ -192,11 +192,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Plans: obligations of new periods (and due dates moved by announced days off); report reminders.
     "plans.sync_obligations": {"task": "plans.sync_obligations", "schedule": 3600.0},
     "plans.send_reminders": {"task": "plans.send_reminders", "schedule": 3600.0},
-    # Media monitoring: due feeds polled every minute; items and re-tagging runs a killed worker left
-    # behind; saved-search e-mails; retention.
+    # Media monitoring: due feeds polled every minute; items, re-tagging and reprocessing runs a killed
+    # worker left behind; saved-search e-mails; retention.
     "monitoring.poll_due": {"task": "monitoring.poll_due", "schedule": 60.0},
     "monitoring.resume_stale": {"task": "monitoring.resume_stale", "schedule": 300.0},
     "monitoring.resume_retags": {"task": "monitoring.resume_retags", "schedule": 300.0},
+    "monitoring.resume_reprocess": {"task": "monitoring.resume_reprocess", "schedule": 300.0},
     "monitoring.notify_saved_searches": {"task": "monitoring.notify_saved_searches", "schedule": 900.0},
     "monitoring.purge": {"task": "monitoring.purge", "schedule": 86400.0},
 }

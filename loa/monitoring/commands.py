@@ -27,7 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -88,10 +88,32 @@ def register_sources(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser.set_defaults(handler=handle_sources)
 
 
+def register_reprocess(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "reprocess",
+        help="Phân tích lại bài đã lưu (chủ đề, sắc thái, địa danh, lĩnh vực) mà không tải lại trang",
+        description="Re-run understanding over stored articles, without refetching (stories are kept).",
+    )
+    parser.add_argument(
+        "--since", type=date.fromisoformat, default=None, help="bài đăng từ ngày này (YYYY-MM-DD)"
+    )
+    parser.add_argument("--source", type=int, default=None, help="chỉ bài của nguồn tin số ID")
+    parser.add_argument(
+        "--re-extract",
+        action="store_true",
+        help="trích xuất lại tiêu đề, nội dung, ngày từ bản lưu trang gốc",
+    )
+    parser.add_argument(
+        "--wait", action="store_true", help="xử lý ngay trong tiến trình này đến khi xong (không cần worker)"
+    )
+    parser.set_defaults(handler=handle_reprocess)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     register_analyze,
     register_poll,
     register_sources,
+    register_reprocess,
 ]
 
 
@@ -162,6 +184,41 @@ def handle_sources(args: argparse.Namespace) -> int:
                 f"    {feed.url}  {feed.get_health_display()}  lần tốt cuối {last}, "
                 f"chu kỳ {feed.interval_seconds} giây, lỗi liên tiếp {feed.consecutive_failures}"
             )
+    return 0
+
+
+def handle_reprocess(args: argparse.Namespace) -> int:
+    from loa.cli import setup_django
+
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from loa.monitoring import reprocess, services
+
+    try:
+        run = services.reprocess_start(
+            None, since=args.since, source_id=args.source, re_extract=args.re_extract, enqueue=not args.wait
+        )
+    except ValidationError as exc:
+        print(f"loa monitor reprocess: {' '.join(exc.messages)}", file=sys.stderr)
+        return 1
+    if not args.wait:
+        print(f"Lượt xử lý lại #{run.pk}: {run.total} bài, đã chuyển cho worker.")
+        return 0
+    started = time.monotonic()
+    while run.state == run.State.RUNNING:
+        outcome = reprocess.reprocess_batch(run.pk, run.cursor, enqueue=False)
+        if outcome is None:  # a worker took the batch (a resumed run): follow it
+            time.sleep(1.0)
+        run.refresh_from_db()
+        rate = run.processed / max(time.monotonic() - started, 1e-9)
+        print(
+            f"{run.processed}/{run.total} bài, {run.changed} thay đổi, {run.failed} lỗi, {rate:,.0f} bài/s",
+            file=sys.stderr,
+        )
+    print(f"Lượt xử lý lại #{run.pk}: {run.processed} bài, {run.changed} thay đổi, {run.failed} lỗi.")
+    for failure in run.failures:
+        print(f"    bài #{failure['article']}: {failure['reason']}")
     return 0
 
 

@@ -14,6 +14,7 @@ LOA_MONITORING_ALLOW_PRIVATE_HOSTS  let coordinators register sources on loopbac
 LOA_MONITORING_RETAG_DAYS       how far back a saved sector rule is applied to stored articles (default: the
                                 retention period, so searches and series by sector agree over all of it)
 LOA_MONITORING_RETAG_BATCH_SIZE articles per re-tagging task (default 1,000)
+LOA_MONITORING_REPROCESS_BATCH_SIZE articles per reprocessing task (default 200)
 """
 
 from __future__ import annotations
@@ -71,3 +72,7 @@ def retag_window() -> timedelta:
 
 def retag_batch_size() -> int:
     return int(_get("LOA_MONITORING_RETAG_BATCH_SIZE", 1000))
+
+
+def reprocess_batch_size() -> int:
+    return int(_get("LOA_MONITORING_REPROCESS_BATCH_SIZE", 200))

@@ -46,13 +46,14 @@ from loa.monitoring.models import (
 )
 from loa.monitoring.polling import enqueue_processing
 from loa.monitoring.runtime import lock_stories, policy_for, raw_archive, runtime
-from loa.pipeline.analyze import Analysis, Analyzer
+from loa.pipeline.analyze import Analysis, Analyzer, Place
 from loa.pipeline.analyze import Article as PipelineArticle
 from loa.pipeline.archive import ArchiveError
 from loa.pipeline.dedup import url_hash
 from loa.pipeline.extract import Extracted, extract_article
 from loa.pipeline.fetch import FetchError, FetchPolicy, FetchRequest, decode_body
 from loa.pipeline.places import PlaceMention, relevance
+from loa.pipeline.sentiment import Cue
 from loa.text import normalize
 
 State = IngestItem.State
@@ -244,7 +245,7 @@ def process_items(item_ids: Sequence[int], *, now: datetime | None = None) -> Co
     return counts
 
 
-def _cues(analysis: Analysis) -> list[dict[str, Any]]:
+def cues_json(cues: Iterable[Cue]) -> list[dict[str, Any]]:
     return [
         {
             "phrase": cue.phrase,
@@ -253,11 +254,11 @@ def _cues(analysis: Analysis) -> list[dict[str, Any]]:
             "where": cue.where,
             "modifier": cue.modifier,
         }
-        for cue in analysis.cues
+        for cue in cues
     ]
 
 
-def _mentions(title: str, text: str) -> tuple[list[PlaceMention], int]:
+def place_mentions(title: str, text: str) -> tuple[list[PlaceMention], int]:
     """Mentions of title and body as one text (title, newline, body) and the title's length."""
     finder = runtime().finder()
     title_mentions = finder.find(title) if title else []
@@ -344,7 +345,7 @@ def _save(works: list[_Work], now: datetime, counts: Counter[str]) -> None:
             item.updated_at = now
             item.next_attempt_at = None
         _write_rows(IngestItem, finished, _FINISH_FIELDS)
-        _refresh_stories({stories[a.id].pk for _, a in kept} | merged_into)
+        refresh_stories({stories[a.id].pk for _, a in kept} | merged_into)
         _touch_sources(kept)
         rt.synced_id = Article.objects.aggregate(latest=Max("pk"))["latest"] or 0
         if saved:
@@ -386,17 +387,36 @@ def _story_rows(
     return {analysis.id: rows[canonical[analysis.id]] for _, analysis in kept}, merged_into
 
 
+def article_places(places: Sequence[Place], mentions: Sequence[PlaceMention]) -> list[ArticlePlace]:
+    """Place rows of an article (without the article), flagging places written under an old name;
+    places outside the known provinces are dropped."""
+    provinces, communes = runtime().place_ids()
+    legacy = {(m.province_code, m.commune_code, m.mention) for m in mentions if m.legacy}
+    rows = []
+    for place in places:
+        province_id = provinces.get(place.province_code)
+        if province_id is None:
+            continue
+        rows.append(
+            ArticlePlace(
+                province_id=province_id,
+                commune_id=communes.get(place.commune_code) if place.commune_code else None,
+                mention=place.mention[:200],
+                legacy=(place.province_code, place.commune_code, place.mention) in legacy,
+            )
+        )
+    return rows
+
+
 def _insert_articles(kept: Sequence[tuple[_Work, Analysis]], stories: dict[str, Story]) -> dict[str, int]:
     """Articles, their places and sectors; returns article id by url_hash."""
     rt = runtime()
-    provinces, communes = rt.place_ids()
     rows = []
     places: dict[str, list[ArticlePlace]] = {}
     for work, analysis in kept:
         extracted = work.page
         title = normalize(extracted.title or work.item.feed_title or "")
-        mentions, title_length = _mentions(title, extracted.text)
-        legacy = {(m.province_code, m.commune_code, m.mention) for m in mentions if m.legacy}
+        mentions, title_length = place_mentions(title, extracted.text)
         home = rt.home_code
         rows.append(
             Article(
@@ -412,33 +432,19 @@ def _insert_articles(kept: Sequence[tuple[_Work, Analysis]], stories: dict[str, 
                 topic=analysis.topic,
                 sentiment=analysis.sentiment,
                 sentiment_score=round(analysis.sentiment_score, 3),
-                sentiment_cues=_cues(analysis),
+                sentiment_cues=cues_json(analysis.cues),
                 relevance=round(relevance(mentions, home, title_length=title_length), 3) if home else 0.0,
                 minhash=analysis.fingerprint,
                 is_sample=work.item.source.is_sample,
             )
         )
-        article_places = []
-        for place in analysis.places:
-            province_id = provinces.get(place.province_code)
-            if province_id is None:
-                continue
-            commune_id = communes.get(place.commune_code) if place.commune_code else None
-            article_places.append(
-                ArticlePlace(
-                    province_id=province_id,
-                    commune_id=commune_id,
-                    mention=place.mention[:200],
-                    legacy=(place.province_code, place.commune_code, place.mention) in legacy,
-                )
-            )
-        places[analysis.id] = article_places
+        places[analysis.id] = article_places(analysis.places, mentions)
     if not rows:
         return {}
     Article.objects.bulk_create(rows, batch_size=200)
     ids = dict(Article.objects.filter(url_hash__in=list(places)).values_list("url_hash", "pk"))
-    for digest, article_places in places.items():
-        for row in article_places:
+    for digest, rows_of_article in places.items():
+        for row in rows_of_article:
             row.article_id = ids[digest]
     ArticlePlace.objects.bulk_create([p for ps in places.values() for p in ps], batch_size=500)
     through = Article.sectors.through
@@ -453,7 +459,7 @@ def _insert_articles(kept: Sequence[tuple[_Work, Analysis]], stories: dict[str, 
     return ids
 
 
-def _refresh_stories(story_ids: Iterable[int]) -> None:
+def refresh_stories(story_ids: Iterable[int]) -> None:
     """Counts, dates, title (the earliest copy's), topic and sentiment (the most common) of stories."""
     ids = sorted(set(story_ids))
     if not ids:

@@ -223,6 +223,40 @@ class SectorRetag(models.Model):
         return f"{self.sector}: {self.processed}/{self.total}"
 
 
+class ReprocessRun(models.Model):
+    """Understanding re-run over stored articles, from their text or their archived page (see
+    :mod:`loa.monitoring.reprocess`), batch by batch in article id order."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Hoàn tất")
+
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
+    # Options: articles published (or, undated, ingested) since that day; of one source; pages re-read.
+    since = models.DateField(null=True, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    re_extract = models.BooleanField(default=False)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cursor = models.BigIntegerField(default=0)  # articles up to this id are done
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    # The first failures, [{"article": id, "reason": text}], for people to see.
+    failures = models.JSONField(default=list, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_state_display()}: {self.processed}/{self.total}"
+
+
 class Sentiment(models.TextChoices):
     NEGATIVE = "negative", _("Tiêu cực")
     NEUTRAL = "neutral", _("Trung tính")

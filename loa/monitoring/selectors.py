@@ -19,6 +19,7 @@ from loa.monitoring.models import (
     ArticlePlace,
     Feed,
     IngestItem,
+    ReprocessRun,
     SavedSearch,
     Sector,
     SectorRetag,
@@ -382,3 +383,8 @@ def sector_rows() -> list[tuple[Sector, SectorRetag | None]]:
 
 def sector_retag(sector: Sector) -> SectorRetag | None:
     return SectorRetag.objects.filter(sector=sector).order_by("-pk").first()
+
+
+def last_reprocess_run() -> ReprocessRun | None:
+    """The latest run of reprocessing (still going, or finished), for the sources page."""
+    return ReprocessRun.objects.select_related("source").order_by("-pk").first()

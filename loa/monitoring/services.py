@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -24,11 +24,12 @@ from django.utils import timezone
 
 from loa.core import audit
 from loa.core.notifications import notify
-from loa.monitoring import conf, hooks, retag
+from loa.monitoring import conf, hooks, reprocess, retag
 from loa.monitoring.models import (
     Article,
     Feed,
     IngestItem,
+    ReprocessRun,
     SavedSearch,
     Sector,
     SectorRetag,
@@ -475,6 +476,49 @@ def notify_saved_searches(limit: int = 20) -> int:
 def saved_search_querystring(saved: SavedSearch) -> str:
     params = {"q": saved.query, **saved.filters}
     return urlencode({k: v for k, v in params.items() if v}, doseq=True)
+
+
+# ------------------------------------------------------------------------------------------ reprocessing
+
+
+def reprocess_start(
+    actor: Any,
+    *,
+    since: date | None = None,
+    source_id: int | None = None,
+    re_extract: bool = False,
+    enqueue: bool = True,
+) -> ReprocessRun:
+    """Re-run understanding (and with ``re_extract`` extraction, from the archived pages) over the stored
+    articles published since ``since``, of one source or all (coordinators; ``None`` is the system: the
+    command line). One run at a time; its batches are queued after commit (see
+    :mod:`loa.monitoring.reprocess`), or, with ``enqueue=False``, left to the caller."""
+    if actor is not None:
+        require_coordinator(actor)
+    if source_id is not None and not Source.objects.filter(pk=source_id).exists():
+        raise ValidationError({"source": f"Không có nguồn tin số {source_id}."})
+    with transaction.atomic():
+        if ReprocessRun.objects.select_for_update().filter(state=ReprocessRun.State.RUNNING).exists():
+            raise ValidationError("Đang có một lượt xử lý lại chưa xong; hãy chờ lượt đó kết thúc.")
+        run = ReprocessRun(
+            since=since,
+            source_id=source_id,
+            re_extract=re_extract,
+            started_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        reprocess.start(run, enqueue=enqueue)
+        audit.record(
+            actor,
+            "monitoring.reprocess_start",
+            run,
+            changes={
+                "since": since.isoformat() if since else None,
+                "source": source_id,
+                "re_extract": re_extract,
+                "articles": run.total,
+            },
+        )
+    return run
 
 
 # ------------------------------------------------------------------------------------------ retention

@@ -1,7 +1,7 @@
 """Celery tasks of the ingest pipeline: thin adapters that load by id and call one service.
 
 Beat (config/settings/base.py): ``monitoring.poll_due`` every minute, ``monitoring.resume_stale`` every
-five minutes, ``monitoring.resume_retags`` every five minutes, ``monitoring.notify_saved_searches`` every
+five minutes, ``monitoring.resume_retags`` and ``monitoring.resume_reprocess`` every five minutes, ``monitoring.notify_saved_searches`` every
 quarter hour, ``monitoring.purge`` daily.
 All tasks are idempotent and acknowledged late: a worker killed mid-task leaves its message for another.
 """
@@ -16,7 +16,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.db import DatabaseError, connection, transaction
 
-from loa.monitoring import ingest, polling, retag, services
+from loa.monitoring import ingest, polling, reprocess, retag, services
 from loa.monitoring.models import Feed
 from loa.monitoring.runtime import runtime
 from loa.organisations.models import Province
@@ -85,3 +85,15 @@ def retag_sector(run_id: int, cursor: int) -> int:
 @shared_task(name="monitoring.resume_retags", acks_late=True)
 def resume_retags() -> int:
     return len(retag.resume_stalled())
+
+
+@shared_task(name="monitoring.reprocess_batch", acks_late=True)
+def reprocess_batch(run_id: int, cursor: int) -> int:
+    """One batch of reprocessing; it queues the next itself (see loa.monitoring.reprocess)."""
+    outcome = reprocess.reprocess_batch(run_id, cursor)
+    return outcome.processed if outcome else 0
+
+
+@shared_task(name="monitoring.resume_reprocess", acks_late=True)
+def resume_reprocess() -> int:
+    return len(reprocess.resume_stalled())

@@ -266,6 +266,7 @@ def sources(request: HttpRequest) -> HttpResponse:
             "rows": selectors.source_rows(request.user),
             "progress": selectors.pipeline_progress(),
             "failures": selectors.recent_failures(),
+            "reprocess": selectors.last_reprocess_run(),
             "is_coordinator": is_coordinator(request.user),
             "states": IngestItem.State,
         },

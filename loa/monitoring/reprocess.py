@@ -1,0 +1,333 @@
+"""Re-running understanding over stored articles, without fetching anything again.
+
+After the topic model, the sentiment lexicon, the gazetteer, the sector rules or the extractor improve,
+a :class:`ReprocessRun` brings the stored articles in line (started by
+:func:`loa.monitoring.services.reprocess_start`):
+
+    start(run)                       queues the run's first batch after commit
+    reprocess_batch(run_id, cursor)  the next ``conf.reprocess_batch_size()`` articles above ``cursor``,
+                                     in one transaction; queues the following batch after commit
+
+Per article, with ``re_extract`` the archived page (content-addressed, see
+:mod:`loa.pipeline.archive`) is read again by its digest and title, text and date are extracted by the
+ingest's own :func:`loa.pipeline.extract.extract_article`; a page missing from the archive, unreadable
+or without article text counts as failed (the reason is kept on the run) and the article stays as it
+is. Then the ingest's analysis stages run with the worker's loaded models (``runtime().analyzer()``):
+normalise, places, topic, sentiment, sectors, and the relevance to the home province. Story
+assignment is NOT re-run: the article keeps its story (re-grouping past stories would rewrite their
+history, and is out of scope); only the story's counts, dates, topic and sentiment are recomputed.
+
+An article is written only where something differs (the full-text index follows the title and text
+by itself: triggers on SQLite, expression indexes on PostgreSQL), so a batch done twice changes
+nothing the second time. The articles a batch changed are handed to
+:func:`loa.monitoring.hooks.on_articles_relabelled` (the trends series recount them).
+
+Crash safety, as for re-tagging (:mod:`loa.monitoring.retag`): a batch's changes, the series refresh and
+the run's cursor and counts commit together. A worker killed mid-batch leaves the cursor where it was;
+the batch's message comes back (acks_late), or ``resume_stalled`` queues the run again. A message whose
+cursor is no longer the run's was done already and does nothing, so nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from loa.core import audit
+from loa.monitoring import conf, hooks
+from loa.monitoring.ingest import (
+    NO_TEXT_VI,
+    article_places,
+    cues_json,
+    place_mentions,
+    refresh_stories,
+)
+from loa.monitoring.models import Article, ArticlePlace, IngestItem, ReprocessRun
+from loa.monitoring.runtime import lock_stories, raw_archive, runtime
+from loa.pipeline import analyze
+from loa.pipeline.archive import ArchiveError
+from loa.pipeline.dedup import fingerprint_normalized
+from loa.pipeline.extract import extract_article
+from loa.pipeline.fetch import decode_body
+from loa.pipeline.places import relevance
+from loa.pipeline.sentiment import sentiment_of_tokens
+from loa.text import normalize
+
+Running = ReprocessRun.State.RUNNING
+Labels = Article.sectors.through
+MAX_FAILURES_KEPT = 100
+NO_ARCHIVE_VI = "Bài không có bản lưu trang gốc"
+BAD_ENCODING_VI = "Không xác định được bảng mã của trang"
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    processed: int
+    changed: int
+    failed: int
+    finished: bool
+
+
+@dataclass
+class _Page:
+    """What the analysis reads for one article: the stored fields, or what the archived page gives."""
+
+    article: Article
+    title: str  # as stored (the feed's title, or the address, when the page has none)
+    analysed_title: str | None  # as the ingest analysed it (the page's own title)
+    text: str
+    published: datetime | None
+    mention_title: str  # where the ingest looked for places (the address is no title)
+
+
+class _Failed(Exception):
+    pass
+
+
+def candidates(run: ReprocessRun) -> QuerySet[Article]:
+    articles = Article.objects.all()
+    if run.source_id is not None:
+        articles = articles.filter(source_id=run.source_id)
+    if run.since is not None:
+        start = timezone.make_aware(datetime.combine(run.since, time.min))
+        articles = articles.filter(
+            Q(published_at__gte=start) | Q(published_at__isnull=True, ingested_at__gte=start)
+        )
+    return articles
+
+
+def _enqueue(run_id: int, cursor: int) -> None:
+    from loa.monitoring import tasks
+
+    transaction.on_commit(partial(tasks.reprocess_batch.delay, run_id, cursor))
+
+
+def start(run: ReprocessRun, *, enqueue: bool = True) -> None:
+    """Count the run's articles and queue its first batch (inside the caller's transaction)."""
+    run.total = candidates(run).count()
+    run.save()
+    if enqueue:
+        _enqueue(run.pk, 0)
+
+
+# ----------------------------------------------------------------------------------------------- pages
+
+
+def _feed_data(ids: Sequence[int]) -> dict[int, tuple[str, datetime | None, str]]:
+    """Feed title, feed date and content type of each article's pipeline item (the first one)."""
+    found: dict[int, tuple[str, datetime | None, str]] = {}
+    rows = IngestItem.objects.filter(article_id__in=ids, state=IngestItem.State.DONE).order_by("pk")
+    for article_id, title, published, content_type in rows.values_list(
+        "article_id", "feed_title", "feed_published_at", "content_type"
+    ):
+        found.setdefault(article_id, (title, published, content_type))
+    return found
+
+
+def _stored_page(article: Article) -> _Page:
+    return _Page(article, article.title, article.title, article.text, article.published_at, article.title)
+
+
+def _extracted_page(article: Article, feed: tuple[str, datetime | None, str] | None) -> _Page:
+    """The article as the ingest would save it from its archived page; :class:`_Failed` says why not."""
+    if not article.raw_sha256:
+        raise _Failed(NO_ARCHIVE_VI)
+    try:
+        body = raw_archive().get(article.raw_sha256)
+    except ArchiveError as exc:
+        raise _Failed(f"Không đọc được bản lưu trang gốc: {exc}") from None
+    feed_title, feed_published, content_type = feed or ("", None, "")
+    decoded = decode_body(body, content_type or None)
+    if decoded is None:
+        raise _Failed(BAD_ENCODING_VI)
+    # The clock of the ingest: a page date is kept only up to a day after the article was collected.
+    extracted = extract_article(
+        decoded[0],
+        article.url,
+        now=article.ingested_at,
+        feed_published=feed_published,
+        feed_title=feed_title or None,
+    )
+    if not extracted.ok:
+        raise _Failed(NO_TEXT_VI)
+    title = normalize(extracted.title or feed_title or "")
+    return _Page(
+        article,
+        (title or article.url)[:500],
+        extracted.title,
+        extracted.text,
+        extracted.published or feed_published or article.published_at,
+        title,
+    )
+
+
+# -------------------------------------------------------------------------------------------- analysis
+
+
+@dataclass
+class _Result:
+    fields: dict[str, Any]  # stored fields that differ, with their new values
+    places: list[ArticlePlace] | None  # the new place rows, when they differ
+    sectors: tuple[set[int], set[int]]  # sector labels gained, lost
+
+
+def _place_key(row: ArticlePlace) -> tuple[int, int | None, str, bool]:
+    return (row.province_id, row.commune_id, row.mention, row.legacy)
+
+
+def _understand(
+    pages: Sequence[_Page], stored_places: dict[int, list[ArticlePlace]], labels: dict[int, set[int]]
+) -> dict[int, _Result]:
+    """The ingest's stages (except story assignment) over a batch; what differs from the stored rows."""
+    rt = runtime()
+    analyzer = rt.analyzer()
+    rules = rt.sector_rules()
+    items = [
+        analyze.normalise(analyze.Article(str(page.article.pk), page.analysed_title, page.text))
+        for page in pages
+    ]
+    topics = analyze.classify(items, analyzer.topics)
+    results: dict[int, _Result] = {}
+    for page, item, topic in zip(pages, items, topics, strict=True):
+        article = page.article
+        feeling = sentiment_of_tokens(item.title_tokens, item.body_tokens)
+        mentions, title_length = place_mentions(page.mention_title, page.text)
+        home = rt.home_code
+        wanted: dict[str, Any] = {
+            "title": page.title,
+            "text": page.text,
+            "published_at": page.published,
+            "topic": topic,
+            "sentiment": feeling.label,
+            "sentiment_score": round(feeling.score, 3),
+            "sentiment_cues": cues_json(feeling.cues),
+            "relevance": round(relevance(mentions, home, title_length=title_length), 3) if home else 0.0,
+        }
+        if (page.title, page.text) != (article.title, article.text):
+            fp = fingerprint_normalized(item.text, item.title or None, analyzer.stories.params)
+            wanted["content_hash"] = fp.content_hash.hex()
+            wanted["minhash"] = fp.to_bytes()
+        fields = {name: value for name, value in wanted.items() if getattr(article, name) != value}
+        places = article_places(analyze.locate(item, analyzer.places), mentions)
+        old_places = stored_places.get(article.pk, [])
+        same_places = sorted(map(_place_key, places), key=repr) == sorted(
+            map(_place_key, old_places), key=repr
+        )
+        sectors = {int(s) for s in analyze.sectors(item, rules)}
+        had = labels.get(article.pk, set())
+        results[article.pk] = _Result(fields, None if same_places else places, (sectors - had, had - sectors))
+    return results
+
+
+def _write(article: Article, result: _Result) -> bool:
+    """Store what differs; whether anything did."""
+    gained, lost = result.sectors
+    if not (result.fields or result.places is not None or gained or lost):
+        return False
+    if result.fields:
+        Article.objects.filter(pk=article.pk).update(**result.fields)
+    if result.places is not None:
+        ArticlePlace.objects.filter(article_id=article.pk).delete()
+        for row in result.places:
+            row.article_id = article.pk
+        ArticlePlace.objects.bulk_create(result.places)
+    if gained:
+        Labels.objects.bulk_create(
+            [Labels(article_id=article.pk, sector_id=pk) for pk in sorted(gained)], ignore_conflicts=True
+        )
+    if lost:
+        Labels.objects.filter(article_id=article.pk, sector_id__in=lost).delete()
+    return True
+
+
+# --------------------------------------------------------------------------------------------- batches
+
+
+def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchOutcome | None:
+    """One batch of a run; None when the run is gone, finished, or already past ``cursor``.
+    ``enqueue=False`` leaves the next batch to the caller (the command line's ``--wait``)."""
+    rt = runtime()
+    with rt.lock, transaction.atomic():
+        run = ReprocessRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.state != Running or run.cursor != cursor:
+            return None
+        size = conf.reprocess_batch_size()
+        articles = list(candidates(run).filter(pk__gt=cursor).order_by("pk")[:size])
+        ids = [a.pk for a in articles]
+        feeds = _feed_data(ids) if run.re_extract else {}
+        pages: list[_Page] = []
+        failures: list[dict[str, Any]] = []
+        for article in articles:
+            try:
+                pages.append(
+                    _extracted_page(article, feeds.get(article.pk))
+                    if run.re_extract
+                    else _stored_page(article)
+                )
+            except _Failed as exc:
+                failures.append({"article": article.pk, "reason": str(exc)[:300]})
+        stored_places: dict[int, list[ArticlePlace]] = {}
+        for row in ArticlePlace.objects.filter(article_id__in=ids).order_by("pk"):
+            stored_places.setdefault(row.article_id, []).append(row)
+        labels: dict[int, set[int]] = {}
+        for article_id, sector_id in Labels.objects.filter(article_id__in=ids).values_list(
+            "article_id", "sector_id"
+        ):
+            labels.setdefault(article_id, set()).add(sector_id)
+        try:
+            results = _understand(pages, stored_places, labels)
+        finally:
+            rt.finder().clear()
+        changed = [page.article for page in pages if _write(page.article, results[page.article.pk])]
+        if changed:
+            lock_stories()  # the ingest writes stories under this lock too
+            refresh_stories({a.story_id for a in changed if a.story_id is not None})
+            hooks.on_articles_relabelled(a.pk for a in changed)
+        run.processed += len(articles)
+        run.changed += len(changed)
+        run.failed += len(failures)
+        run.failures = [*run.failures, *failures][:MAX_FAILURES_KEPT]
+        run.total = max(run.total, run.processed)
+        finished = len(articles) < size
+        if articles:
+            run.cursor = ids[-1]
+        if finished:
+            _finish(run)
+        else:
+            run.save()
+            if enqueue:
+                _enqueue(run.pk, run.cursor)
+    return BatchOutcome(len(articles), len(changed), len(failures), finished)
+
+
+def _finish(run: ReprocessRun) -> None:
+    run.state = ReprocessRun.State.DONE
+    run.finished_at = timezone.now()
+    run.save()
+    audit.record(
+        None,
+        "monitoring.reprocess_done",
+        run,
+        changes={"processed": run.processed, "changed": run.changed, "failed": run.failed},
+    )
+
+
+def resume_stalled(now: datetime | None = None) -> list[int]:
+    """Runs that have not moved for ``conf.resume_after()`` (their next batch was lost with a killed
+    worker) are queued again from their cursor."""
+    now = now or timezone.now()
+    stalled = ReprocessRun.objects.filter(state=Running, updated_at__lt=now - conf.resume_after())
+    found: list[int] = []
+    with transaction.atomic():
+        for pk, cursor in stalled.values_list("pk", "cursor"):
+            _enqueue(pk, cursor)
+            found.append(pk)
+        ReprocessRun.objects.filter(pk__in=found).update(updated_at=now)
+    return found
