@@ -33,7 +33,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from loa.core import audit
-from loa.monitoring import conf, hooks
+from loa.monitoring import conf, hooks, runs
 from loa.monitoring.models import Article, Sector, SectorRetag
 from loa.pipeline import analyze
 from loa.pipeline.sectors import SectorRule, SectorRuleError
@@ -160,14 +160,5 @@ def _finish(run: SectorRetag, sector: Sector) -> None:
 
 
 def resume_stalled(now: datetime | None = None) -> list[int]:
-    """Runs that have not moved for ``conf.resume_after()`` (their next batch was lost with a killed
-    worker) are queued again from their cursor."""
-    now = now or timezone.now()
-    stalled = SectorRetag.objects.filter(state=Running, updated_at__lt=now - conf.resume_after())
-    found: list[int] = []
-    with transaction.atomic():
-        for pk, cursor in stalled.values_list("pk", "cursor"):
-            _enqueue(pk, cursor)
-            found.append(pk)
-        SectorRetag.objects.filter(pk__in=found).update(updated_at=now)
-    return found
+    """Runs whose next batch was lost with a killed worker, queued again from their cursor."""
+    return runs.resume_stalled(SectorRetag.objects.filter(state=Running), _enqueue, now)
