@@ -200,6 +200,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "monitoring.resume_reprocess": {"task": "monitoring.resume_reprocess", "schedule": 300.0},
     "monitoring.notify_saved_searches": {"task": "monitoring.notify_saved_searches", "schedule": 900.0},
     "monitoring.purge": {"task": "monitoring.purge", "schedule": 86400.0},
+    # Press: personal data of closed requests anonymised or deleted per RetentionRule, at night.
+    "press.apply_retention": {"task": "press.apply_retention", "schedule": crontab(hour=2, minute=15)},
 }
 
 LOGGING = {

@@ -1,4 +1,5 @@
-"""Administrators edit the refusal grounds here; saving goes through the services, which audit the change."""
+"""Administrators edit the refusal grounds and the retention rules here; saving goes through the services,
+which audit the change."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from loa.press import selectors, services
-from loa.press.models import RefusalGround
+from loa.press import retention, selectors, services
+from loa.press.models import RefusalGround, RetentionRule
 
 
 @admin.register(RefusalGround)
@@ -34,3 +35,21 @@ class RefusalGroundAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[RefusalGround]) -> None:
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+@admin.register(RetentionRule)
+class RetentionRuleAdmin(admin.ModelAdmin):
+    list_display = ("record_type", "days_after_closing", "action", "valid_from", "legal_basis")
+    list_filter = ("record_type", "action")
+    readonly_fields = ("updated_at",)
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        retention.seed_retention_rules(request.user)
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request: HttpRequest, obj: RetentionRule, form: Any, change: bool) -> None:
+        retention.retention_rule_save(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: RetentionRule | None = None) -> bool:
+        # A rule ends when a newer one for the same record type takes effect (`valid_from`).
+        return False

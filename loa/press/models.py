@@ -297,6 +297,8 @@ class PressRequest(DeadlineTracked):
     escalated_at = models.DateTimeField(_("báo chí phản ánh lên cấp trên lúc"), null=True, blank=True)
     escalation_note = models.TextField(blank=True)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    # Set by the retention run (`loa.press.retention`): the requester's contact details are gone.
+    anonymised_at = models.DateTimeField(_("ẩn danh hóa lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -326,6 +328,9 @@ class PressAttachment(models.Model):
     kind = models.CharField(max_length=12)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Set by the retention run: the file is deleted from storage and `file`, `name` are blank; kind and
+    # size stay so the record still says what was received.
+    purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["uploaded_at"]
@@ -438,3 +443,45 @@ class RefusalGround(models.Model):
     def display(self) -> str:
         suffix = " (TBC)" if self.verification == self.Verification.TBC else ""
         return f"{self.legal_basis}{suffix}: {self.label}"
+
+
+class RetentionRule(models.Model):
+    """How long personal data of one record type is kept after its press request is closed, and what
+    happens then (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP; legal-requirements
+    §5, TBC). Administrators edit the rows (audited by `loa.press.retention`); the rule with the latest
+    `valid_from` not after the day of the run applies. The request row itself is never deleted: the
+    annual report counts K3 and K6 from it."""
+
+    class RecordType(models.TextChoices):
+        REQUESTER_CONTACT = "press_request.requester_contact", _("Thông tin liên hệ của người gửi yêu cầu")
+        ATTACHMENTS = "press_request.attachments", _("Tệp đính kèm của yêu cầu")
+
+    class Action(models.TextChoices):
+        ANONYMISE = "anonymise", _("Ẩn danh hóa")
+        DELETE = "delete", _("Xóa")
+
+    record_type = models.CharField(_("loại dữ liệu"), max_length=40, choices=RecordType.choices)
+    days_after_closing = models.PositiveIntegerField(_("số ngày lưu sau khi kết thúc hồ sơ"))
+    action = models.CharField(_("xử lý khi hết hạn"), max_length=12, choices=Action.choices)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        ordering = ["record_type", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["record_type", "valid_from"], name="press_retention_one_per_day")
+        ]
+        verbose_name = _("quy tắc lưu giữ dữ liệu cá nhân")
+        verbose_name_plural = _("quy tắc lưu giữ dữ liệu cá nhân")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_record_type_display()}: {self.days_after_closing} ngày, {self.get_action_display()}"
+        )
+
+    def clean(self) -> None:
+        # A file cannot be anonymised: its content is unknown. Contact details can be replaced by a
+        # placeholder (anonymise) or blanked (delete); the request row stays either way.
+        if self.record_type == self.RecordType.ATTACHMENTS and self.action == self.Action.ANONYMISE:
+            raise ValidationError({"action": _("Tệp đính kèm chỉ có thể xóa.")})

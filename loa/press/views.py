@@ -506,6 +506,8 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     row = get_object_or_404(PressAttachment.objects.select_related("press_request"), pk=pk)
     if not selectors.press_requests_for(request.user).filter(pk=row.press_request_id).exists():
         raise Http404
+    if row.purged_at is not None:  # deleted under a retention rule
+        raise Http404
     return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.name)
 
 
