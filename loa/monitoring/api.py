@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from loa.monitoring import labels, selectors, services
-from loa.monitoring.models import Article, SavedSearch, Story
+from loa.monitoring.models import Article, ReprocessRun, SavedSearch, Story
 
 router = Router(tags=["monitoring"])
 MAX_LIMIT = 100
@@ -168,6 +168,27 @@ class SearchParams(Schema):
     date_to: date | None = None
     limit: int = 20
     offset: int = 0
+
+
+class ReprocessIn(Schema):
+    since: date | None = None
+    source_id: int | None = None
+    re_extract: bool = False
+
+
+class ReprocessOut(Schema):
+    id: int
+    state: str
+    since: date | None
+    source_id: int | None
+    re_extract: bool
+    total: int
+    processed: int
+    changed: int
+    failed: int
+    failures: list[dict[str, Any]]
+    started_at: datetime
+    finished_at: datetime | None
 
 
 def _search_params(params: SearchParams) -> dict[str, list[str]]:
@@ -365,3 +386,43 @@ def saved_search_delete(request: HttpRequest, saved_id: int) -> Status:
         raise HttpError(404, "Không tìm thấy tìm kiếm đã lưu.") from None
     services.saved_search_delete(request.user, row)
     return Status(204, None)
+
+
+def _run(run: ReprocessRun) -> ReprocessOut:
+    return ReprocessOut(
+        id=run.pk,
+        state=run.state,
+        since=run.since,
+        source_id=run.source_id,
+        re_extract=run.re_extract,
+        total=run.total,
+        processed=run.processed,
+        changed=run.changed,
+        failed=run.failed,
+        failures=run.failures,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+    )
+
+
+@router.get("/reprocess", response=ReprocessOut)
+def reprocess_status(request: HttpRequest) -> ReprocessOut:
+    """The latest reprocessing run, still going or finished."""
+    selectors.require_reader(request.user)
+    run = selectors.last_reprocess_run()
+    if run is None:
+        raise HttpError(404, "Chưa có lượt xử lý lại nào.")
+    return _run(run)
+
+
+@router.post("/reprocess", response={202: ReprocessOut})
+def reprocess_start(request: HttpRequest, payload: ReprocessIn) -> Status:
+    """Re-run understanding over the stored articles (coordinators; one run at a time), batch by batch
+    in the background: poll GET /reprocess for its progress."""
+    try:
+        run = services.reprocess_start(
+            request.user, since=payload.since, source_id=payload.source_id, re_extract=payload.re_extract
+        )
+    except ValidationError as exc:
+        raise HttpError(400, "; ".join(exc.messages)) from None
+    return Status(202, _run(run))

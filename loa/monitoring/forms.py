@@ -67,3 +67,18 @@ class SectorForm(forms.Form):
 class SavedSearchForm(forms.Form):
     name = forms.CharField(max_length=120, required=False, label=_("Tên tìm kiếm"))
     notify = forms.BooleanField(required=False, label=_("Báo cho tôi khi có bài mới khớp"))
+
+
+class ReprocessForm(forms.Form):
+    since = forms.DateField(
+        required=False,
+        label=_("Bài từ ngày"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.order_by("name"),
+        required=False,
+        empty_label=_("Mọi nguồn"),
+        label=_("Nguồn tin"),
+    )
+    re_extract = forms.BooleanField(required=False, label=_("Trích xuất lại từ bản lưu trang gốc"))

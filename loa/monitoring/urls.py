@@ -17,6 +17,7 @@ urlpatterns = [
     path("sources/", views.sources, name="sources"),
     path("sources/new/", views.source_form, name="source_new"),
     path("sources/<int:pk>/", views.source_form, name="source_edit"),
+    path("reprocess/", views.reprocess_start, name="reprocess_start"),
     path("items/<int:pk>/retry/", views.item_retry, name="item_retry"),
     path("sectors/", views.sectors, name="sectors"),
     path("sectors/new/", views.sector_form, name="sector_new"),

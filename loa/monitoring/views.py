@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from loa.monitoring import labels, selectors, services
-from loa.monitoring.forms import SavedSearchForm, SectorForm, SourceForm
+from loa.monitoring.forms import ReprocessForm, SavedSearchForm, SectorForm, SourceForm
 from loa.monitoring.models import Article, IngestItem, SavedSearch, Sector, SectorRetag, Source, Story
 from loa.monitoring.runtime import raw_archive
 from loa.organisations.access import EDITOR_ROLES, is_coordinator, require_coordinator, role_of
@@ -267,6 +267,7 @@ def sources(request: HttpRequest) -> HttpResponse:
             "progress": selectors.pipeline_progress(),
             "failures": selectors.recent_failures(),
             "reprocess": selectors.last_reprocess_run(),
+            "reprocess_form": ReprocessForm(),
             "is_coordinator": is_coordinator(request.user),
             "states": IngestItem.State,
         },
@@ -349,6 +350,32 @@ def item_retry(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("monitoring:sources")
+
+
+@login_required
+@require_POST
+def reprocess_start(request: HttpRequest) -> HttpResponse:
+    form = ReprocessForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("monitoring:sources")
+    data = form.cleaned_data
+    try:
+        run = services.reprocess_start(
+            request.user,
+            since=data["since"],
+            source_id=data["source"].pk if data["source"] else None,
+            re_extract=data["re_extract"],
+        )
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(
+            request, gettext("Đã bắt đầu xử lý lại %(n)s bài; tiến độ hiện bên dưới.") % {"n": run.total}
+        )
+    return redirect(reverse("monitoring:sources") + "#reprocess")
 
 
 # --- sector rules --------------------------------------------------------------------------------------

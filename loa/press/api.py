@@ -8,12 +8,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from loa.deadlines import services as deadline_services
+from loa.deadlines.models import DeadlineOverride
 from loa.organisations.models import Agency
 from loa.press import selectors, services
-from loa.press.models import PressRequest, Spokesperson, Statement
+from loa.press.models import CorrectionRequest, PressRequest, Spokesperson, Statement
 
 router = Router(tags=["press"])
 
@@ -44,6 +46,17 @@ class StatementOut(Schema):
     published_at: datetime | None
 
 
+class DeadlineOverrideOut(Schema):
+    kind: str
+    rule_key: str
+    due_at: datetime | None
+    reason: str
+    author: str
+    created_at: datetime
+    # False once the record has moved to another rule: the override then no longer applies.
+    active: bool
+
+
 class PressRequestOut(Schema):
     id: int
     reference: str
@@ -59,10 +72,38 @@ class PressRequestOut(Schema):
     rule: str
     due_at: datetime | None
     due_explanation: str
+    deadline_override: DeadlineOverrideOut | None
     sent_at: datetime | None
     answered: bool
     overdue: bool
     allowed_actions: list[str]
+
+
+class DeadlineOverrideIn(Schema):
+    reason: str
+    rule_key: str = ""
+    due_at: datetime | None = None
+
+
+class CorrectionOut(Schema):
+    id: int
+    round: int
+    # The number of rounds allowed by the rule in force on the first round's date (None: not limited).
+    round_limit: int | None
+    round_limit_basis: str
+    label: str
+    outlet_kind: str
+    text: str
+    sent_at: datetime
+    due_at: datetime | None
+    outcome: str
+    corrected_at: datetime | None
+
+
+class CorrectionRoundIn(Schema):
+    text: str
+    outlet_kind: str = ""
+    sent_at: datetime | None = None
 
 
 class PressRequestIn(Schema):
@@ -125,7 +166,21 @@ def _statement(s: Statement) -> StatementOut:
     )
 
 
-def _request(r: PressRequest) -> PressRequestOut:
+def _override(row: DeadlineOverride | None, r: PressRequest) -> DeadlineOverrideOut | None:
+    if row is None:
+        return None
+    return DeadlineOverrideOut(
+        kind=row.kind,
+        rule_key=row.rule_key,
+        due_at=row.due_at,
+        reason=row.reason,
+        author=row.author,
+        created_at=row.created_at,
+        active=row.rule_id == r.rule_id,
+    )
+
+
+def _request(r: PressRequest, override: DeadlineOverride | None = None) -> PressRequestOut:
     return PressRequestOut(
         id=r.pk,
         reference=r.reference or "",
@@ -141,10 +196,32 @@ def _request(r: PressRequest) -> PressRequestOut:
         rule=r.rule_key,
         due_at=r.due_at,
         due_explanation=r.due_explanation,
+        deadline_override=_override(override, r),
         sent_at=r.sent_at,
         answered=r.answered,
         overdue=r.is_overdue(),
         allowed_actions=services.allowed_actions(r),
+    )
+
+
+def _detail(r: PressRequest) -> PressRequestOut:
+    return _request(r, selectors.deadline_overrides([r]).get(r.pk))
+
+
+def _correction(row: selectors.CorrectionRound) -> CorrectionOut:
+    c, limit = row.correction, row.limit
+    return CorrectionOut(
+        id=c.pk,
+        round=c.round,
+        round_limit=limit.amount if limit is not None else None,
+        round_limit_basis=limit.legal_basis if limit is not None else "",
+        label=row.label,
+        outlet_kind=c.outlet_kind,
+        text=c.text,
+        sent_at=c.sent_at,
+        due_at=c.due_at,
+        outcome=c.outcome,
+        corrected_at=c.corrected_at,
     )
 
 
@@ -167,13 +244,14 @@ def list_statements(request: HttpRequest) -> list[StatementOut]:
 
 @router.get("/requests", response=list[PressRequestOut])
 def list_requests(request: HttpRequest, state: str = "", open_only: bool = False) -> list[PressRequestOut]:
-    rows = selectors.press_requests_for(request.user, state=state, open_only=open_only)
-    return [_request(r) for r in rows[:500]]
+    rows = list(selectors.press_requests_for(request.user, state=state, open_only=open_only)[:500])
+    overrides = selectors.deadline_overrides(rows)
+    return [_request(r, overrides.get(r.pk)) for r in rows]
 
 
 @router.get("/requests/{request_id}", response=PressRequestOut)
 def get_request(request: HttpRequest, request_id: int) -> PressRequestOut:
-    return _request(get_object_or_404(selectors.press_requests_for(request.user), pk=request_id))
+    return _detail(get_object_or_404(selectors.press_requests_for(request.user), pk=request_id))
 
 
 @router.post("/requests", response={201: PressRequestOut})
@@ -199,4 +277,53 @@ def transition(request: HttpRequest, request_id: int, payload: TransitionIn) -> 
         services.press_request_transition(request.user, item, payload.action, **params)
     except (ValidationError, ValueError) as exc:
         raise _refused(exc) from exc
-    return _request(item)
+    return _detail(item)
+
+
+@router.post("/requests/{request_id}/deadline-override", response=PressRequestOut)
+def deadline_override_set(
+    request: HttpRequest, request_id: int, payload: DeadlineOverrideIn
+) -> PressRequestOut:
+    """Run the request on another generation of its rule (`rule_key`) or on a fixed `due_at`, with a
+    mandatory reason (coordinators and administrators)."""
+    item = get_object_or_404(selectors.press_requests_for(request.user), pk=request_id)
+    try:
+        deadline_services.deadline_override_set(
+            request.user, item, reason=payload.reason, rule_key=payload.rule_key, due_at=payload.due_at
+        )
+    except (ValidationError, ValueError) as exc:
+        raise _refused(exc) from exc
+    item.refresh_from_db()
+    return _detail(item)
+
+
+@router.delete("/requests/{request_id}/deadline-override", response=PressRequestOut)
+def deadline_override_remove(request: HttpRequest, request_id: int, note: str = "") -> PressRequestOut:
+    """Remove the override: the deadline computed by the rules applies again (coordinators and
+    administrators)."""
+    item = get_object_or_404(selectors.press_requests_for(request.user), pk=request_id)
+    try:
+        deadline_services.deadline_override_remove(request.user, item, note=note)
+    except (ValidationError, ValueError) as exc:
+        raise _refused(exc) from exc
+    item.refresh_from_db()
+    return _detail(item)
+
+
+@router.get("/requests/{request_id}/corrections", response=list[CorrectionOut])
+def corrections(request: HttpRequest, request_id: int) -> list[CorrectionOut]:
+    item = get_object_or_404(selectors.press_requests_for(request.user), pk=request_id)
+    return [_correction(row) for row in selectors.correction_rounds(item).rounds]
+
+
+@router.post("/requests/{request_id}/corrections/next-round", response={201: CorrectionOut})
+def correction_next_round(request: HttpRequest, request_id: int, payload: CorrectionRoundIn) -> Status:
+    """Send the outlet another round of the correction request after it declined the previous one,
+    within the number of rounds the rule in force on the first round's date allows."""
+    item = get_object_or_404(selectors.press_requests_for(request.user), pk=request_id)
+    try:
+        created: CorrectionRequest = services.correction_next_round(request.user, item, **payload.dict())
+    except (ValidationError, ValueError) as exc:
+        raise _refused(exc) from exc
+    rounds = selectors.correction_rounds(item)
+    return Status(201, _correction(next(row for row in rounds.rounds if row.correction.pk == created.pk)))

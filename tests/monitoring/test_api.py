@@ -80,3 +80,34 @@ def test_saved_searches_belong_to_their_owner(api, client, users, ingested):
     assert other.delete(f"{BASE}/saved-searches/{saved['id']}").status_code == 404
     assert api.delete(f"{BASE}/saved-searches/{saved['id']}").status_code == 204
     assert not SavedSearch.objects.exists()
+
+
+def test_reprocess_is_started_by_coordinators_and_its_status_read_by_members(api, client, users):
+    assert api.get(f"{BASE}/reprocess").status_code == 404  # no run yet
+    assert api.post(f"{BASE}/reprocess", {}, content_type="application/json").status_code == 403
+    coordinator = {
+        "HTTP_AUTHORIZATION": "Bearer "
+        + api_token_create(actor=users["coordinator"], user=users["coordinator"], name="thử")
+    }
+    unknown = client.post(
+        f"{BASE}/reprocess", {"source_id": 987654}, content_type="application/json", **coordinator
+    )
+    assert unknown.status_code == 400 and "nguồn tin số 987654" in unknown.json()["detail"]
+    started = client.post(
+        f"{BASE}/reprocess",
+        {"since": "2026-07-01", "re_extract": True},
+        content_type="application/json",
+        **coordinator,
+    )
+    assert started.status_code == 202
+    run = started.json()
+    assert (run["state"], run["since"], run["re_extract"], run["source_id"]) == (
+        "running",
+        "2026-07-01",
+        True,
+        None,
+    )
+    assert api.get(f"{BASE}/reprocess").json()["id"] == run["id"]  # members read the progress
+    again = client.post(f"{BASE}/reprocess", {}, content_type="application/json", **coordinator)
+    assert again.status_code == 400 and "chưa xong" in again.json()["detail"]
+    assert client.get(f"{BASE}/reprocess", HTTP_AUTHORIZATION="").status_code == 401

@@ -225,3 +225,30 @@ def test_command_line_waits_and_the_sources_page_shows_the_run(
     client.force_login(users["viewer"])
     page = client.get(reverse("monitoring:sources")).content.decode()
     assert "Đã xử lý lại" in page and f"{total} bài thay đổi" in page
+
+
+def test_coordinators_start_a_run_from_the_sources_page(stored, users, client):
+    page = reverse("monitoring:sources")
+    start = reverse("monitoring:reprocess_start")
+    client.force_login(users["viewer"])
+    assert "data-reprocess-form" not in client.get(page).content.decode()
+    assert client.post(start, {"re_extract": "on"}).status_code == 403
+    assert not ReprocessRun.objects.exists()
+
+    client.force_login(users["coordinator"])
+    assert "data-reprocess-form" in client.get(page).content.decode()
+    bad = client.post(start, {"since": "hôm qua"}, follow=True).content.decode()
+    assert "Nhập một ngày hợp lệ" in bad and not ReprocessRun.objects.exists()
+    source = Article.objects.first().source  # type: ignore[union-attr]
+    done = client.post(start, {"since": "2020-01-01", "source": source.pk, "re_extract": "on"}, follow=True)
+    run = ReprocessRun.objects.get()
+    assert (run.since.isoformat(), run.source_id, run.re_extract, run.started_by) == (  # type: ignore[union-attr]
+        "2020-01-01",
+        source.pk,
+        True,
+        users["coordinator"],
+    )
+    html = done.content.decode()
+    assert f"Đã bắt đầu xử lý lại {run.total} bài" in html and "data-reprocess-form" not in html
+    refused = client.post(start, {}, follow=True).content.decode()
+    assert "chưa xong" in refused and ReprocessRun.objects.count() == 1
