@@ -1,5 +1,6 @@
 """The monitoring flow in headless Chromium: article list → search "bac kan" typed without diacritics →
-an article with its places and sentiment → its story with every copy → the source health page."""
+an article with its places and sentiment → its story with every copy → the source health page → a
+coordinator reprocesses one source's stored articles from that page."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def province(transactional_db):
     return init_province("Thái Nguyên").province
 
 
-def test_search_article_story_and_source_health(page, live_server, newsroom, users):
+def test_search_article_story_source_health_and_reprocess(browser, page, live_server, newsroom, users):
     ingested = ingest_newsroom(newsroom)
     assert ingested.articles > 50
     browser_login(page, live_server, "t_viewer")
@@ -59,3 +60,25 @@ def test_search_article_story_and_source_health(page, live_server, newsroom, use
         assert source.name in health
     assert "Hoạt động tốt" in health
     assert page.locator("#progress .kpi").count() == 5
+
+    # The viewer sees the reprocess card but not its form; a coordinator starts a run for one source.
+    assert page.locator("[data-reprocess-form]").count() == 0
+    coordinator = browser.new_context(locale="vi-VN").new_page()
+    coordinator.set_default_timeout(15000)
+    browser_login(coordinator, live_server, "t_coord")
+    coordinator.goto(f"{live_server.url}/monitoring/sources/")
+    source = ingested.sources[0]
+    coordinator.select_option("[data-reprocess-form] select[name=source]", str(source.pk))
+    coordinator.click("[data-reprocess-form] button[type=submit]")
+    coordinator.wait_for_selector("ul.messages .msg-success")
+    total = source.articles.count()
+    assert total > 0
+    assert f"Đã bắt đầu xử lý lại {total} bài" in coordinator.inner_text("ul.messages")
+    # Tasks run eagerly in tests, so the run has usually finished by now; either state shows this run.
+    state = coordinator.get_attribute("#reprocess [data-state]", "data-state")
+    shown = coordinator.inner_text("#reprocess [data-state]")
+    if state == "running":
+        assert f"/{total} bài" in shown and coordinator.locator("#reprocess progress").count() == 1
+    else:
+        assert state == "done" and f"Đã xử lý lại {total} bài" in shown
+    assert f"Nguồn: {source.name}." in shown

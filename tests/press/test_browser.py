@@ -111,3 +111,53 @@ def test_spokesperson_to_answered_request_counted_in_the_annual_report(
     rows = {cells[1]: cells[2] for cells in ([c.text for c in row.cells] for row in doc.tables[1].rows)}
     assert rows["Số yêu cầu của báo chí đã trả lời / đã tiếp nhận"] == "1/1"
     coordinator.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+
+
+def test_coordinator_overrides_a_deadline_and_records_the_next_correction_round(
+    browser, live_server, users, assigned
+):
+    from loa.press import services
+
+    # A petition assigned to Sở Tư pháp, and a false report answered with a correction request (round 1).
+    petition = assigned("2026-07-01T10:00")
+    false_report = assigned("2026-07-01T10:00", classification="false_report")
+    services.press_request_transition(users["justice"], false_report, "draft", response="Thông tin sai vì…")
+    services.press_request_transition(users["spokesperson"], false_report, "approve")
+    services.press_request_transition(users["justice"], false_report, "send", outlet_kind="daily")
+
+    tab = browser.new_context(locale="vi-VN").new_page()
+    tab.set_default_timeout(15000)
+    browser_login(tab, live_server, "t_coord")
+
+    # 1. A fixed deadline with its reason, shown in the explanation; then removed.
+    tab.goto(f"{live_server.url}/press/requests/{petition.pk}/")
+    computed = tab.inner_text("#due-explanation")
+    box = tab.locator("[data-override^='request-']")
+    box.locator("details[data-override-form=request]").evaluate("details => { details.open = true; }")
+    box.locator("input[name=due_at]").fill("2026-07-24T17:00")
+    box.locator("textarea[name=reason]").fill("Chờ kết quả thanh tra liên ngành")
+    box.locator("details[data-override-form=request] button[type=submit]").click()
+    tab.wait_for_selector("text=Đã ghi điều chỉnh thời hạn.")
+    explanation = tab.inner_text("#due-explanation")
+    assert "Chờ kết quả thanh tra liên ngành" in explanation and "17:00:00 ngày 24/07/2026" in explanation
+    rule_due = timezone.localtime(petition.due_at).strftime("%H:%M:%S ngày %d/%m/%Y")
+    assert f"Nếu không điều chỉnh, hạn tính theo quy tắc ({petition.rule_key}) là {rule_due}" in explanation
+    assert "Thời hạn đã được điều chỉnh" in box.inner_text()
+    box.locator("form:has(input[name=op][value=remove]) button[type=submit]").click()
+    tab.wait_for_selector("text=Đã gỡ điều chỉnh")
+    assert tab.locator("[data-override^='request-'] .badge.warn").count() == 0
+    assert tab.inner_text("#due-explanation") == computed
+
+    # 2. The outlet turned the correction down: the next round is recorded and counted "vòng 2/…".
+    tab.goto(f"{live_server.url}/press/requests/{false_report.pk}/")
+    assert "vòng 1/" in tab.inner_text("[data-rounds]")
+    tab.select_option("form[data-outcome='1'] select[name=outcome]", "declined")
+    tab.click("form[data-outcome='1'] button[type=submit]")
+    tab.wait_for_selector("text=Đã ghi nhận kết quả cải chính.")
+    tab.locator("details[data-action=correction_round]").evaluate("details => { details.open = true; }")
+    tab.fill("details[data-action=correction_round] textarea[name=text]", "Đề nghị cải chính lần 2")
+    tab.click("details[data-action=correction_round] button[type=submit]")
+    tab.wait_for_selector("text=Đã gửi đề nghị cải chính vòng tiếp theo.")
+    rounds = tab.locator("[data-rounds]")
+    assert rounds.count() == 2 and "vòng 2/" in rounds.nth(1).inner_text()
+    assert tab.locator("form[data-outcome='2']").count() == 1
