@@ -250,44 +250,59 @@ def _write(article: Article, result: _Result) -> bool:
 # --------------------------------------------------------------------------------------------- batches
 
 
-def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchOutcome | None:
-    """One batch of a run; None when the run is gone, finished, or already past ``cursor``.
-    ``enqueue=False`` leaves the next batch to the caller (the command line's ``--wait``)."""
+def _is_current(run: ReprocessRun | None, cursor: int) -> bool:
+    return run is not None and run.state == Running and run.cursor == cursor
+
+
+def _read_and_understand(
+    run: ReprocessRun, cursor: int
+) -> tuple[list[Article], list[_Page], list[dict[str, Any]], dict[int, _Result]]:
+    """The batch's articles, their pages (or why not), and what the analysis would change; no writes,
+    so the database is not held while pages are read and analysed."""
     rt = runtime()
-    with rt.lock, transaction.atomic():
-        run = ReprocessRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.state != Running or run.cursor != cursor:
-            return None
-        size = conf.reprocess_batch_size()
-        articles = list(candidates(run).filter(pk__gt=cursor).order_by("pk")[:size])
-        ids = [a.pk for a in articles]
-        feeds = _feed_data(ids) if run.re_extract else {}
-        pages: list[_Page] = []
-        failures: list[dict[str, Any]] = []
-        for article in articles:
-            try:
-                pages.append(
-                    _extracted_page(article, feeds.get(article.pk))
-                    if run.re_extract
-                    else _stored_page(article)
-                )
-            except _Failed as exc:
-                failures.append({"article": article.pk, "reason": str(exc)[:300]})
-        stored_places: dict[int, list[ArticlePlace]] = {}
-        for row in ArticlePlace.objects.filter(article_id__in=ids).order_by("pk"):
-            stored_places.setdefault(row.article_id, []).append(row)
-        labels: dict[int, set[int]] = {}
-        for article_id, sector_id in Labels.objects.filter(article_id__in=ids).values_list(
-            "article_id", "sector_id"
-        ):
-            labels.setdefault(article_id, set()).add(sector_id)
+    articles = list(candidates(run).filter(pk__gt=cursor).order_by("pk")[: conf.reprocess_batch_size()])
+    ids = [a.pk for a in articles]
+    feeds = _feed_data(ids) if run.re_extract else {}
+    pages: list[_Page] = []
+    failures: list[dict[str, Any]] = []
+    for article in articles:
+        try:
+            pages.append(
+                _extracted_page(article, feeds.get(article.pk)) if run.re_extract else _stored_page(article)
+            )
+        except _Failed as exc:
+            failures.append({"article": article.pk, "reason": str(exc)[:300]})
+    stored_places: dict[int, list[ArticlePlace]] = {}
+    for row in ArticlePlace.objects.filter(article_id__in=ids).order_by("pk"):
+        stored_places.setdefault(row.article_id, []).append(row)
+    labels: dict[int, set[int]] = {}
+    for article_id, sector_id in Labels.objects.filter(article_id__in=ids).values_list(
+        "article_id", "sector_id"
+    ):
+        labels.setdefault(article_id, set()).add(sector_id)
+    with rt.lock:  # the analyzer and its place finder are shared by this process's threads
         try:
             results = _understand(pages, stored_places, labels)
         finally:
             rt.finder().clear()
+    return articles, pages, failures, results
+
+
+def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchOutcome | None:
+    """One batch of a run; None when the run is gone, finished, or already past ``cursor``.
+    ``enqueue=False`` leaves the next batch to the caller (the command line's ``--wait``)."""
+    run = ReprocessRun.objects.filter(pk=run_id).first()
+    if run is None or not _is_current(run, cursor):
+        return None
+    articles, pages, failures, results = _read_and_understand(run, cursor)
+    size = conf.reprocess_batch_size()
+    with transaction.atomic():
+        lock_stories()  # first, in the ingest's order: the ingest writes stories and articles under it
+        run = ReprocessRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or not _is_current(run, cursor):
+            return None  # another delivery of this batch got there first
         changed = [page.article for page in pages if _write(page.article, results[page.article.pk])]
         if changed:
-            lock_stories()  # the ingest writes stories under this lock too
             refresh_stories({a.story_id for a in changed if a.story_id is not None})
             hooks.on_articles_relabelled(a.pk for a in changed)
         run.processed += len(articles)
@@ -297,13 +312,17 @@ def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchO
         run.total = max(run.total, run.processed)
         finished = len(articles) < size
         if articles:
-            run.cursor = ids[-1]
+            run.cursor = articles[-1].pk
         if finished:
             _finish(run)
         else:
             run.save()
             if enqueue:
                 _enqueue(run.pk, run.cursor)
+    if any("content_hash" in results[a.pk].fields for a in changed):
+        # New fingerprints: this process's story index reloads them; other workers' indexes keep the
+        # old ones until they restart (stories are not regrouped by reprocessing anyway).
+        runtime().invalidate_stories()
     return BatchOutcome(len(articles), len(changed), len(failures), finished)
 
 

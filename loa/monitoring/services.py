@@ -366,7 +366,9 @@ def sector_save(
                 setattr(sector, key, value)
             sector.save()
             audit.record(actor, "monitoring.sector_update", sector, changes=changes)
-            retag.start(sector, refresh_labelled="agency" in changes)
+            # A new name changes no label: only the rule, its state or its agency send a run over the articles.
+            if changes.keys() & {"query", "is_active", "agency"}:
+                retag.start(sector, refresh_labelled="agency" in changes)
     return sector
 
 

@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 
 @worker_process_init.connect
 def warm_up_worker_process(**_kwargs: Any) -> None:
-    """Load the analyzer (topic model, gazetteer, story index: about a second) when a worker process
-    starts, so that its first batch of articles does not wait for it. Before `loa init` there is no home
-    province to load it for; the first batch loads it then."""
+    """Load the analyzer (topic model, gazetteer: about a second) when a worker process starts, so that
+    its first batch of articles does not wait for it; the story index fills on that batch. Before
+    `loa init` there is no home province to load it for, and the first batch loads it then.
+    (CELERY_WORKER_PROC_ALIVE_TIMEOUT leaves a loaded machine time for this.)"""
     try:
         if Province.objects.filter(is_home=True).exists():
             runtime().analyzer()

@@ -6,14 +6,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
-SERIES: tuple[tuple[str, Any, str], ...] = (
-    ("on_time", _("Đúng hạn"), "#1b7f3b"),
-    ("late", _("Trễ hạn"), "#e0a100"),
-    ("returned", _("Bị trả lại"), "#b26a00"),
-    ("missing", _("Quá hạn, chưa báo cáo"), "#b3261e"),
-    ("pending", _("Chưa đến hạn"), "#c4cbd8"),
+from loa.plans.selectors import BUCKETS
+
+COLORS = {
+    "on_time": "#1b7f3b",
+    "late": "#e0a100",
+    "returned": "#b26a00",
+    "missing": "#b3261e",
+    "pending": "#c4cbd8",
+}
+_lazy_gettext = lazy(gettext, str)
+# The report statuses of plans.selectors, translated when the chart is drawn.
+SERIES: tuple[tuple[str, Any, str], ...] = tuple(
+    (key, _lazy_gettext(label), COLORS[key]) for key, label in BUCKETS
 )
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 36, 10
 
