@@ -38,7 +38,6 @@ UNITS = (
     ROUNDS,
 )
 COUNTED_UNITS = (HOURS, CALENDAR_DAYS, WORKING_DAYS, MONTHS)
-LIMIT_UNITS = (ROUNDS,)
 
 CONFIRMED = "confirmed"
 TBC = "TBC"
@@ -78,7 +77,7 @@ class Rule:
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise ValueError(f"{self.key}: unknown unit {self.unit!r} (expected one of {', '.join(UNITS)})")
-        needs_amount = self.unit in COUNTED_UNITS or self.unit in LIMIT_UNITS
+        needs_amount = self.unit in (*COUNTED_UNITS, ROUNDS)
         if needs_amount != (self.amount is not None):
             raise ValueError(f"{self.key}: unit {self.unit} {'needs' if needs_amount else 'takes no'} amount")
         if self.amount is not None and self.amount <= 0:

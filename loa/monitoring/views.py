@@ -24,6 +24,7 @@ from loa.organisations.access import EDITOR_ROLES, is_coordinator, require_coord
 from loa.pipeline.archive import ArchiveError
 from loa.pipeline.fetch import decode_body
 from loa.pipeline.sectors import SectorRuleError
+from loa.web.responses import show_form_errors
 
 PAGE_SIZE = 20
 EXPORT_LIMIT = 1000
@@ -357,9 +358,7 @@ def item_retry(request: HttpRequest, pk: int) -> HttpResponse:
 def reprocess_start(request: HttpRequest) -> HttpResponse:
     form = ReprocessForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        show_form_errors(request, form)
         return redirect("monitoring:sources")
     data = form.cleaned_data
     try:

@@ -83,12 +83,6 @@ def seed_retention_rules(actor: Any = None) -> int:
     return len(created)
 
 
-def retention_rules() -> list[RetentionRule]:
-    """Every rule, seeding record types that have none on first use."""
-    seed_retention_rules()
-    return list(RetentionRule.objects.all())
-
-
 @transaction.atomic
 def retention_rule_save(actor: Any, rule: RetentionRule) -> RetentionRule:
     """Create or update a retention rule (administrators only), audited old → new."""

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -25,7 +24,7 @@ from loa.organisations.selectors import home_province
 from loa.press import forms, reports, selectors, services
 from loa.press.access import can_act_for, can_approve
 from loa.press.models import CorrectionRequest, PressAttachment, PressRequest, Spokesperson, Statement
-from loa.web.responses import DOCX, XLSX, attempt, download
+from loa.web.responses import DOCX, XLSX, attempt, download, show_form_errors
 
 # --- dashboard -------------------------------------------------------------------------------------------
 
@@ -92,9 +91,7 @@ def deadline_override(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = get_object_or_404(OVERRIDABLE[kind](request.user), pk=pk)
     form = forms.DeadlineOverrideForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        show_form_errors(request, form)
         return redirect(_tracked_page(kind, obj))
     data = form.cleaned_data
     if data["op"] == "remove":
@@ -487,9 +484,7 @@ def request_action(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(selectors.press_requests_for(request.user), pk=pk)
     form = forms.TransitionForm(request.POST, agencies=selectors.editable_agencies(request.user))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        show_form_errors(request, form)
         return redirect("press:request", pk=pk)
     action = form.cleaned_data["action"]
     label = services.TRANSITIONS[action].label if action in services.TRANSITIONS else action
@@ -523,9 +518,7 @@ def correction_round(request: HttpRequest, pk: int) -> HttpResponse:
             gettext("Đã gửi đề nghị cải chính vòng tiếp theo."),
         )
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        show_form_errors(request, form)
     return redirect("press:request", pk=pk)
 
 

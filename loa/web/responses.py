@@ -27,6 +27,13 @@ def show_error(request: HttpRequest, exc: Exception) -> None:
         messages.error(request, str(exc) or gettext("Không thực hiện được thao tác này."))
 
 
+def show_form_errors(request: HttpRequest, form: Any) -> None:
+    """A form that came back invalid to a page that redirects: its errors as messages."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
 def attempt(
     request: HttpRequest,
     action: Callable[[], Any],
