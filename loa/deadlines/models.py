@@ -183,6 +183,14 @@ class DeadlineTracked(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def deadline_override(self) -> DeadlineOverride | None:
+        """The override recorded on this record, if any (from `prefetch_related("deadline_overrides")`
+        when the caller prefetched it, else one query)."""
+        if self.pk is None:
+            return None
+        return next(iter(self.deadline_overrides.all()), None)
+
     @classmethod
     def deadline_open_q(cls) -> Q:
         return Q()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from loa.core.models import AuditEvent
 from loa.deadlines.calendar import WEEKDAY_NAMES_VI, DayOff
-from loa.deadlines.models import CalendarDay, DeadlineOverride, DeadlineTracked, LegalRule
+from loa.deadlines.models import CalendarDay, LegalRule
 from loa.deadlines.rules import Rule, validate_rules
 from loa.deadlines.services import db_calendar, db_rules
 
@@ -50,15 +49,6 @@ def year_days_off(year: int) -> list[DayOff]:
     """Holidays and announced days of `year`, without the ordinary weekends."""
     weekdays = set(WEEKDAY_NAMES_VI)
     return [d for d in db_calendar().year_days_off(year) if set(d.reasons) - weekdays]
-
-
-def override_of(obj: DeadlineTracked) -> DeadlineOverride | None:
-    """The override recorded on a tracked record (the caller has already checked the viewer may see it)."""
-    return (
-        DeadlineOverride.objects.select_related("created_by")
-        .filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-        .first()
-    )
 
 
 def generations(rule_id: str) -> list[Rule]:

@@ -9,7 +9,6 @@ other contexts add), each move recorded in the audit log.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -116,14 +115,12 @@ def start_clock(
     *,
     rules: list[Rule] | None = None,
     calendar: WorkingCalendar | None = None,
-    overrides: Mapping[tuple[int, int], DeadlineOverride] | None = None,
 ) -> list[str]:
     """Set the rule, clock and deadline on `obj` (not saved); returns the changed fields.
 
     A rule that has no generation in force on the start date leaves no due date and says why. A recorded
     override of this rule (`DeadlineOverride`) replaces the computed deadline and the explanation says
-    what the computed one would have been. `overrides` (keyed by content type id and object id) saves a
-    query per record when many are recomputed.
+    what the computed one would have been.
     """
     changed = []
     if obj.rule_id != rule_id:
@@ -142,7 +139,7 @@ def start_clock(
         lookup_error = ""
     except RuleLookupError as exc:
         computed, lookup_error = None, str(exc.args[0] if exc.args else exc)
-    override = _override_of(obj, overrides)
+    override = obj.deadline_override
     if override is not None and override.rule_id == rule_id:
         changed += obj.apply_due(*_overridden(override, computed, lookup_error, start, rules, calendar))
     elif computed is None:
@@ -150,21 +147,6 @@ def start_clock(
     else:
         changed += obj.apply_deadline(computed)
     return changed
-
-
-def _override_of(
-    obj: DeadlineTracked, overrides: Mapping[tuple[int, int], DeadlineOverride] | None
-) -> DeadlineOverride | None:
-    if obj.pk is None:
-        return None
-    content_type = ContentType.objects.get_for_model(obj)
-    if overrides is not None:
-        return overrides.get((content_type.pk, obj.pk))
-    return (
-        DeadlineOverride.objects.select_related("created_by")
-        .filter(content_type=content_type, object_id=obj.pk)
-        .first()
-    )
 
 
 def _when(moment: datetime) -> str:
@@ -243,18 +225,13 @@ def recompute_open_deadlines(actor: Any = None, *, reason: str = "") -> Recomput
     """Recompute the deadline of every open tracked record; moves are audited with old and new dates."""
     rules = db_rules()
     calendar = db_calendar()
-    overrides = {
-        (row.content_type_id, row.object_id): row
-        for row in DeadlineOverride.objects.select_related("created_by")
-    }
     report = RecomputeReport()
     for model in tracked_models():
-        for obj in model.open_deadlines().exclude(rule_id=""):
+        rows = model.open_deadlines().exclude(rule_id="").prefetch_related("deadline_overrides__created_by")
+        for obj in rows:
             report.checked += 1
             old_due = obj.due_at
-            changed = start_clock(
-                obj, obj.rule_id, obj.clock_start, rules=rules, calendar=calendar, overrides=overrides
-            )
+            changed = start_clock(obj, obj.rule_id, obj.clock_start, rules=rules, calendar=calendar)
             if not changed:
                 continue
             model._default_manager.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in changed})
@@ -393,7 +370,7 @@ def deadline_override_set(
     if due_at is not None and timezone.is_naive(due_at):
         due_at = timezone.make_aware(due_at)
     content_type = ContentType.objects.get_for_model(obj)
-    before = DeadlineOverride.objects.filter(content_type=content_type, object_id=obj.pk).first()
+    before = obj.deadline_override
     old_key, old_due = obj.rule_key, obj.due_at
     kind = DeadlineOverride.Kind.RULE if rule_key else DeadlineOverride.Kind.FIXED
     override, _ = DeadlineOverride.objects.update_or_create(
@@ -442,8 +419,7 @@ def _computed_due(obj: DeadlineTracked, rules: list[Rule], calendar: WorkingCale
 def deadline_override_remove(actor: Any, obj: DeadlineTracked, *, note: str = "") -> None:
     """Remove the override of `obj`: the deadline computed by the rules applies again (audited)."""
     require_coordinator(actor)
-    content_type = ContentType.objects.get_for_model(obj)
-    override = DeadlineOverride.objects.filter(content_type=content_type, object_id=obj.pk).first()
+    override = obj.deadline_override
     if override is None:
         raise ValidationError(gettext("Hồ sơ không có điều chỉnh thời hạn."))
     snapshot = {"kind": override.kind, "rule_key": override.rule_key, "due_at": _iso(override.due_at)}

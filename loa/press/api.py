@@ -205,7 +205,7 @@ def _request(r: PressRequest, override: DeadlineOverride | None = None) -> Press
 
 
 def _detail(r: PressRequest) -> PressRequestOut:
-    return _request(r, selectors.deadline_overrides([r]).get(r.pk))
+    return _request(r, r.deadline_override)
 
 
 def _correction(row: selectors.CorrectionRound) -> CorrectionOut:
@@ -244,9 +244,11 @@ def list_statements(request: HttpRequest) -> list[StatementOut]:
 
 @router.get("/requests", response=list[PressRequestOut])
 def list_requests(request: HttpRequest, state: str = "", open_only: bool = False) -> list[PressRequestOut]:
-    rows = list(selectors.press_requests_for(request.user, state=state, open_only=open_only)[:500])
-    overrides = selectors.deadline_overrides(rows)
-    return [_request(r, overrides.get(r.pk)) for r in rows]
+    rows = selectors.press_requests_for(request.user, state=state, open_only=open_only)
+    return [
+        _request(r, r.deadline_override)
+        for r in rows.prefetch_related("deadline_overrides__created_by")[:500]
+    ]
 
 
 @router.get("/requests/{request_id}", response=PressRequestOut)

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from loa.core.models import AuditEvent
-from loa.deadlines.models import DeadlineOverride, DeadlineTracked
+from loa.deadlines.models import DeadlineTracked
 from loa.deadlines.rules import CORRECTION_ROUNDS_RULE, Rule, RuleLookupError, select_rule
 from loa.deadlines.services import compute_deadline, db_rules
 from loa.organisations.access import is_coordinator
@@ -231,17 +230,26 @@ class CorrectionRounds:
     limit: Rule | None
 
     @property
+    def last(self) -> CorrectionRequest | None:
+        return self.rounds[-1].correction if self.rounds else None
+
+    @property
+    def within_limit(self) -> bool:
+        """The limit in force leaves room for a round after the last one."""
+        return self.last is None or self.limit is None or self.last.round < (self.limit.amount or 0)
+
+    @property
     def next_round_open(self) -> bool:
         """The outlet disagreed with the last round and the limit leaves room for another."""
-        if not self.rounds:
-            return False
-        last = self.rounds[-1].correction
-        within = self.limit is None or last.round < (self.limit.amount or 0)
-        return last.outcome == CorrectionRequest.Outcome.DECLINED and within
+        return (
+            self.last is not None
+            and self.last.outcome == CorrectionRequest.Outcome.DECLINED
+            and self.within_limit
+        )
 
     @property
     def limit_reached(self) -> bool:
-        return bool(self.rounds) and self.limit is not None and len(self.rounds) >= (self.limit.amount or 0)
+        return not self.within_limit
 
 
 def correction_rounds(request: PressRequest) -> CorrectionRounds:
@@ -250,16 +258,6 @@ def correction_rounds(request: PressRequest) -> CorrectionRounds:
     corrections = list(request.corrections.order_by("round"))
     limit = correction_round_limit(corrections[0].sent_at) if corrections else None
     return CorrectionRounds([CorrectionRound(c, limit) for c in corrections], limit)
-
-
-def deadline_overrides(requests: list[PressRequest]) -> dict[int, DeadlineOverride]:
-    """The deadline overrides recorded on these requests, by request id, in one query (the caller has
-    already read the requests through the viewer's scope)."""
-    content_type = ContentType.objects.get_for_model(PressRequest)
-    rows = DeadlineOverride.objects.select_related("created_by").filter(
-        content_type=content_type, object_id__in=[r.pk for r in requests]
-    )
-    return {row.object_id: row for row in rows}
 
 
 def request_history(request: PressRequest) -> QuerySet[AuditEvent]:

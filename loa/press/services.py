@@ -912,14 +912,14 @@ def correction_next_round(
     a round beyond the limit is refused with its legal basis.
     """
     require_act(actor, request.agency)
-    rounds = list(request.corrections.order_by("round"))
-    if not rounds:
+    rounds = selectors.correction_rounds(request)
+    last = rounds.last
+    if last is None:
         raise TransitionError(
             gettext(
                 "Chưa có đề nghị cải chính lần đầu: gửi phản hồi bằng văn bản kèm đề nghị cải chính trước."
             )
         )
-    last = rounds[-1]
     if last.outcome != CorrectionRequest.Outcome.DECLINED:
         raise TransitionError(
             gettext(
@@ -928,8 +928,8 @@ def correction_next_round(
             )
             % {"round": last.round, "outcome": last.get_outcome_display()}
         )
-    limit = selectors.correction_round_limit(rounds[0].sent_at)
-    if limit is not None and last.round >= (limit.amount or 0):
+    limit = rounds.limit
+    if limit is not None and not rounds.within_limit:
         raise ValidationError(
             gettext(
                 "Đã đủ %(limit)s vòng trao đổi không thống nhất với cơ quan báo chí theo %(basis)s "
@@ -939,7 +939,7 @@ def correction_next_round(
             % {
                 "limit": limit.amount,
                 "basis": limit.legal_basis + (" (TBC)" if limit.verification == TBC else ""),
-                "start": format_day(to_vietnam_time(rounds[0].sent_at).date()),
+                "start": format_day(to_vietnam_time(rounds.rounds[0].correction.sent_at).date()),
                 "next": last.round + 1,
             }
         )

@@ -59,7 +59,7 @@ OVERRIDABLE: dict[str, Callable[[Any], QuerySet[Any]]] = {
 
 def _override_panel(user: Any, obj: DeadlineTracked, kind: str) -> dict[str, Any]:
     """What the deadline-override box of a page shows: the override, and the form for a coordinator."""
-    row = deadline_selectors.override_of(obj)
+    row = obj.deadline_override
     can = is_coordinator(user)
     open_clock = bool(obj.rule_id) and obj.clock_start is not None
     return {

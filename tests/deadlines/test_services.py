@@ -95,7 +95,7 @@ def test_a_fixed_due_moment_is_not_moved_by_announced_days_off_and_says_so(users
     )
     request.refresh_from_db()
     assert DeadlineOverride.objects.count() == 1 and request.due_at == at("2026-07-31T23:59:59")
-    assert selectors.override_of(request).kind == DeadlineOverride.Kind.RULE  # type: ignore[union-attr]
+    assert request.deadline_override.kind == DeadlineOverride.Kind.RULE  # type: ignore[union-attr]
 
 
 def test_officers_cannot_override_and_a_reason_and_one_choice_are_required(users):
