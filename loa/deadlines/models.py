@@ -285,6 +285,10 @@ class DeadlineOverride(models.Model):
     def __str__(self) -> str:
         return f"{self.content_type.model}:{self.object_id} — {self.get_kind_display()}"
 
+    def applies_to(self, obj: DeadlineTracked) -> bool:
+        """Whether it still overrides `obj`'s obligation (not after the record moved to another rule)."""
+        return self.rule_id == obj.rule_id
+
     @property
     def author(self) -> str:
         user = self.created_by

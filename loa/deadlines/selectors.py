@@ -51,6 +51,8 @@ def year_days_off(year: int) -> list[DayOff]:
     return [d for d in db_calendar().year_days_off(year) if set(d.reasons) - weekdays]
 
 
-def generations(rule_id: str) -> list[Rule]:
-    """Every generation of one rule, oldest first: the choices of an override."""
-    return sorted((rule for rule in db_rules() if rule.id == rule_id), key=lambda rule: rule.valid_from)
+def generations(rule_id: str, rules: list[Rule] | None = None) -> list[Rule]:
+    """Every generation of one rule, oldest first: the choices of an override (`rules` when the caller
+    already loaded them)."""
+    rules = db_rules() if rules is None else rules
+    return sorted((rule for rule in rules if rule.id == rule_id), key=lambda rule: rule.valid_from)

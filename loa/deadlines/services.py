@@ -140,7 +140,7 @@ def start_clock(
     except RuleLookupError as exc:
         computed, lookup_error = None, str(exc.args[0] if exc.args else exc)
     override = obj.deadline_override
-    if override is not None and override.rule_id == rule_id:
+    if override is not None and override.applies_to(obj):
         changed += obj.apply_due(*_overridden(override, computed, lookup_error, start, rules, calendar))
     elif computed is None:
         changed += obj.apply_deadline(None, explanation=lookup_error)

@@ -176,7 +176,7 @@ def _override(row: DeadlineOverride | None, r: PressRequest) -> DeadlineOverride
         reason=row.reason,
         author=row.author,
         created_at=row.created_at,
-        active=row.rule_id == r.rule_id,
+        active=row.applies_to(r),
     )
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from loa.deadlines import selectors as deadline_selectors
 from loa.deadlines import services as deadline_services
 from loa.deadlines.models import DeadlineTracked
+from loa.deadlines.rules import Rule
 from loa.organisations.access import is_coordinator, require_coordinator
 from loa.organisations.selectors import home_province
 from loa.press import forms, reports, selectors, services
@@ -57,8 +58,11 @@ OVERRIDABLE: dict[str, Callable[[Any], QuerySet[Any]]] = {
 }
 
 
-def _override_panel(user: Any, obj: DeadlineTracked, kind: str) -> dict[str, Any]:
-    """What the deadline-override box of a page shows: the override, and the form for a coordinator."""
+def _override_panel(
+    user: Any, obj: DeadlineTracked, kind: str, rules: list[Rule] | None = None
+) -> dict[str, Any]:
+    """What the deadline-override box of a page shows: the override, and the form for a coordinator
+    (`rules`: the rule generations, when the page shows several boxes)."""
     row = obj.deadline_override
     can = is_coordinator(user)
     open_clock = bool(obj.rule_id) and obj.clock_start is not None
@@ -66,10 +70,10 @@ def _override_panel(user: Any, obj: DeadlineTracked, kind: str) -> dict[str, Any
         "kind": kind,
         "obj": obj,
         "row": row,
-        "active": row is not None and row.rule_id == obj.rule_id,
+        "active": row is not None and row.applies_to(obj),
         "can": can,
         "open": can and open_clock,
-        "generations": deadline_selectors.generations(obj.rule_id) if can and open_clock else [],
+        "generations": deadline_selectors.generations(obj.rule_id, rules) if can and open_clock else [],
     }
 
 
@@ -449,6 +453,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     actions = [a for a in services.allowed_actions(item) if may[services.TRANSITIONS[a].who]]
     rounds = selectors.correction_rounds(item)
+    rules = (
+        deadline_services.db_rules() if coordinator else None
+    )  # once for the request's box and every round's
     return render(
         request,
         "press/request_detail.html",
@@ -467,11 +474,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 {
                     "c": r.correction,
                     "label": r.label,
-                    "override": _override_panel(request.user, r.correction, "correction"),
+                    "override": _override_panel(request.user, r.correction, "correction", rules),
                 }
                 for r in rounds.rounds
             ],
-            "override": _override_panel(request.user, item, "request"),
+            "override": _override_panel(request.user, item, "request", rules),
             "ground": selectors.refusal_ground(item.refusal_ground),
             "history": selectors.request_history(item),
         },
