@@ -296,6 +296,11 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @staticmethod
+    def analysed_title(title: str, url: str) -> str:
+        """The title the ingest analysed: none when it stored the address for want of one."""
+        return "" if title == url else title
+
 
 class ArticlePlace(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="places")

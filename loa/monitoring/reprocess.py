@@ -132,7 +132,8 @@ def _feed_data(ids: Sequence[int]) -> dict[int, tuple[str, datetime | None, str]
 
 
 def _stored_page(article: Article) -> _Page:
-    return _Page(article, article.title, article.title, article.text, article.published_at, article.title)
+    title = Article.analysed_title(article.title, article.url)
+    return _Page(article, article.title, title, article.text, article.published_at, title)
 
 
 def _extracted_page(article: Article, feed: tuple[str, datetime | None, str] | None) -> _Page:

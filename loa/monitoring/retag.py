@@ -117,15 +117,19 @@ def retag_batch(run_id: int, cursor: int) -> BatchOutcome | None:
             _candidates(run, rule)
             .filter(pk__gt=cursor)
             .order_by("pk")
-            .values_list("pk", "title", "text")[:size]
+            .values_list("pk", "title", "url", "text")[:size]
         )
-        ids = [pk for pk, _title, _text in rows]
+        ids = [pk for pk, _title, _url, _text in rows]
         labelled = set(
             Labels.objects.filter(sector_id=sector.pk, article_id__in=ids).values_list(
                 "article_id", flat=True
             )
         )
-        wanted = {pk for pk, title, text in rows if rule is not None and matches(rule, title, text)}
+        wanted = {
+            pk
+            for pk, title, url, text in rows
+            if rule is not None and matches(rule, Article.analysed_title(title, url), text)
+        }
         gained, lost = wanted - labelled, labelled - wanted
         Labels.objects.bulk_create(
             [Labels(article_id=pk, sector_id=sector.pk) for pk in sorted(gained)], ignore_conflicts=True
