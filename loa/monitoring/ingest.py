@@ -46,7 +46,7 @@ from loa.monitoring.models import (
 )
 from loa.monitoring.polling import enqueue_processing
 from loa.monitoring.runtime import lock_stories, policy_for, raw_archive, runtime
-from loa.pipeline.analyze import Analysis, Analyzer, Place
+from loa.pipeline.analyze import Analysis, Analyzer, Place, Understanding
 from loa.pipeline.analyze import Article as PipelineArticle
 from loa.pipeline.archive import ArchiveError
 from loa.pipeline.dedup import url_hash
@@ -54,7 +54,6 @@ from loa.pipeline.extract import Extracted, extract_article
 from loa.pipeline.fetch import FetchError, FetchPolicy, FetchRequest, decode_body
 from loa.pipeline.places import PlaceMention, relevance
 from loa.pipeline.sentiment import Cue
-from loa.text import normalize
 
 State = IngestItem.State
 RETRY_BASE = 60.0  # seconds before the second attempt at an article; doubles each time
@@ -102,7 +101,7 @@ _FETCH_FIELDS = (
 _FINISH_FIELDS = ("state", "article", "reason", "error_kind", "next_attempt_at", "updated_at")
 
 
-def _write_rows(
+def write_rows(
     model: type[Any], objects: Sequence[Any], names: Sequence[str], *, only_open: bool = False
 ) -> None:
     """One UPDATE per row through executemany: bulk_update's CASE expressions cost more than the rest
@@ -201,7 +200,7 @@ def _fetch_and_extract(items: list[IngestItem], now: datetime, counts: Counter[s
         item.raw_sha256 = digest.result()
     for item in touched:
         item.updated_at = now
-    _write_rows(IngestItem, touched, _FETCH_FIELDS, only_open=True)
+    write_rows(IngestItem, touched, _FETCH_FIELDS, only_open=True)
     return works
 
 
@@ -344,7 +343,7 @@ def _save(works: list[_Work], now: datetime, counts: Counter[str]) -> None:
         for item in finished:
             item.updated_at = now
             item.next_attempt_at = None
-        _write_rows(IngestItem, finished, _FINISH_FIELDS)
+        write_rows(IngestItem, finished, _FINISH_FIELDS)
         refresh_stories({stories[a.id].pk for _, a in kept} | merged_into)
         _touch_sources(kept)
         rt.synced_id = Article.objects.aggregate(latest=Max("pk"))["latest"] or 0
@@ -408,16 +407,31 @@ def article_places(places: Sequence[Place], mentions: Sequence[PlaceMention]) ->
     return rows
 
 
+def understood_fields(understood: Understanding) -> tuple[dict[str, Any], list[ArticlePlace]]:
+    """The stored fields that understanding decides, and the article's place rows (without the
+    article): the one rule for the ingest and for reprocessing. A page without a title is stored under
+    its address."""
+    item = understood.item
+    mentions, title_length = place_mentions(item.title, item.article.text)
+    home = runtime().home_code
+    fields = {
+        "title": (item.title or item.article.url or "")[:500],
+        "text": item.article.text,
+        "topic": understood.topic,
+        "sentiment": understood.sentiment,
+        "sentiment_score": round(understood.sentiment_score, 3),
+        "sentiment_cues": cues_json(understood.cues),
+        "relevance": round(relevance(mentions, home, title_length=title_length), 3) if home else 0.0,
+    }
+    return fields, article_places(understood.places, mentions)
+
+
 def _insert_articles(kept: Sequence[tuple[_Work, Analysis]], stories: dict[str, Story]) -> dict[str, int]:
     """Articles, their places and sectors; returns article id by url_hash."""
-    rt = runtime()
     rows = []
     places: dict[str, list[ArticlePlace]] = {}
     for work, analysis in kept:
-        extracted = work.page
-        title = normalize(extracted.title or work.item.feed_title or "")
-        mentions, title_length = place_mentions(title, extracted.text)
-        home = rt.home_code
+        fields, places[analysis.id] = understood_fields(analysis.understood)
         rows.append(
             Article(
                 source_id=work.item.source_id,
@@ -425,20 +439,13 @@ def _insert_articles(kept: Sequence[tuple[_Work, Analysis]], stories: dict[str, 
                 url=work.final_url,
                 url_hash=analysis.id,
                 content_hash=analysis.content_hash,
-                title=(title or work.final_url)[:500],
-                text=extracted.text,
-                published_at=extracted.published or work.item.feed_published_at,
+                published_at=work.page.published or work.item.feed_published_at,
                 raw_sha256=work.item.raw_sha256,
-                topic=analysis.topic,
-                sentiment=analysis.sentiment,
-                sentiment_score=round(analysis.sentiment_score, 3),
-                sentiment_cues=cues_json(analysis.cues),
-                relevance=round(relevance(mentions, home, title_length=title_length), 3) if home else 0.0,
                 minhash=analysis.fingerprint,
                 is_sample=work.item.source.is_sample,
+                **fields,
             )
         )
-        places[analysis.id] = article_places(analysis.places, mentions)
     if not rows:
         return {}
     Article.objects.bulk_create(rows, batch_size=200)
@@ -482,7 +489,7 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
         story.topic = Counter(r[4] for r in rows).most_common(1)[0][0]
         story.sentiment = Counter(r[5] for r in rows).most_common(1)[0][0]
         updates.append(story)
-    _write_rows(
+    write_rows(
         Story,
         updates,
         ("article_count", "title", "first_published_at", "last_published_at", "topic", "sentiment"),

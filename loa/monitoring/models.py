@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from loa.organisations.models import Agency, Commune, Province
@@ -190,22 +191,50 @@ class Sector(models.Model):
         return self.name
 
 
-class SectorRetag(models.Model):
-    """A saved (or disabled, or deleted) sector rule being applied to the articles already stored, batch
-    by batch in article id order (see :mod:`loa.monitoring.retag`). A sector has at most one: saving it
-    again replaces the run."""
+class BatchRun(models.Model):
+    """A job over the stored articles, done batch by batch in article id order; a batch moves the
+    cursor, its counts and its changes in one transaction (see :mod:`loa.monitoring.runs`)."""
 
     class State(models.TextChoices):
         RUNNING = "running", _("Đang chạy")
         DONE = "done", _("Hoàn tất")
 
-    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="retags")
     state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
-    # Articles published (or, undated, ingested) since then are evaluated; labelled ones at any age.
-    since = models.DateTimeField()
     cursor = models.BigIntegerField(default=0)  # articles up to this id are done
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["state", "updated_at"])]
+
+    def is_at(self, cursor: int) -> bool:
+        """Whether the batch after ``cursor`` is this run's next one (a redelivered message is not)."""
+        return self.state == self.State.RUNNING and self.cursor == cursor
+
+    def advance(self, ids: list[int], batch_size: int) -> bool:
+        """Count a batch of ``ids`` (in order) and move the cursor past it; whether it was the last."""
+        self.processed += len(ids)
+        self.total = max(self.total, self.processed)
+        if ids:
+            self.cursor = ids[-1]
+        return len(ids) < batch_size
+
+    def mark_done(self) -> None:
+        self.state = self.State.DONE
+        self.finished_at = timezone.now()
+        self.save()
+
+
+class SectorRetag(BatchRun):
+    """A saved (or disabled, or deleted) sector rule being applied to the articles already stored (see
+    :mod:`loa.monitoring.retag`). A sector has at most one: saving it again replaces the run."""
+
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="retags")
+    # Articles published (or, undated, ingested) since then are evaluated; labelled ones at any age.
+    since = models.DateTimeField()
     gained = models.PositiveIntegerField(default=0)
     lost = models.PositiveIntegerField(default=0)
     # The sector's agency changed: the series of every labelled article are refreshed, not only changes.
@@ -213,25 +242,15 @@ class SectorRetag(models.Model):
     # The sector is deleted once its labels are gone.
     delete_sector = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["state", "updated_at"])]
 
     def __str__(self) -> str:
         return f"{self.sector}: {self.processed}/{self.total}"
 
 
-class ReprocessRun(models.Model):
+class ReprocessRun(BatchRun):
     """Understanding re-run over stored articles, from their text or their archived page (see
-    :mod:`loa.monitoring.reprocess`), batch by batch in article id order."""
+    :mod:`loa.monitoring.reprocess`)."""
 
-    class State(models.TextChoices):
-        RUNNING = "running", _("Đang chạy")
-        DONE = "done", _("Hoàn tất")
-
-    state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
     # Options: articles published (or, undated, ingested) since that day; of one source; pages re-read.
     since = models.DateField(null=True, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -239,19 +258,11 @@ class ReprocessRun(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    cursor = models.BigIntegerField(default=0)  # articles up to this id are done
-    total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
     changed = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     # The first failures, [{"article": id, "reason": text}], for people to see.
     failures = models.JSONField(default=list, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["state", "updated_at"])]
 
     def __str__(self) -> str:
         return f"{self.get_state_display()}: {self.processed}/{self.total}"

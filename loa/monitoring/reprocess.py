@@ -42,13 +42,7 @@ from django.utils import timezone
 
 from loa.core import audit
 from loa.monitoring import conf, hooks, runs
-from loa.monitoring.ingest import (
-    NO_TEXT_VI,
-    article_places,
-    cues_json,
-    place_mentions,
-    refresh_stories,
-)
+from loa.monitoring.ingest import NO_TEXT_VI, refresh_stories, understood_fields, write_rows
 from loa.monitoring.models import Article, ArticlePlace, IngestItem, ReprocessRun
 from loa.monitoring.runtime import lock_stories, raw_archive, runtime
 from loa.pipeline import analyze
@@ -56,11 +50,7 @@ from loa.pipeline.archive import ArchiveError
 from loa.pipeline.dedup import fingerprint_normalized
 from loa.pipeline.extract import extract_article
 from loa.pipeline.fetch import decode_body
-from loa.pipeline.places import relevance
-from loa.pipeline.sentiment import sentiment_of_tokens
-from loa.text import normalize
 
-Running = ReprocessRun.State.RUNNING
 Labels = Article.sectors.through
 MAX_FAILURES_KEPT = 100
 NO_ARCHIVE_VI = "Bài không có bản lưu trang gốc"
@@ -80,11 +70,9 @@ class _Page:
     """What the analysis reads for one article: the stored fields, or what the archived page gives."""
 
     article: Article
-    title: str  # as stored (the feed's title, or the address, when the page has none)
-    analysed_title: str | None  # as the ingest analysed it (the page's own title)
+    title: str  # the page's own title as the ingest analysed it; "" when it had none
     text: str
     published: datetime | None
-    mention_title: str  # where the ingest looked for places (the address is no title)
 
 
 class _Failed(Exception):
@@ -132,8 +120,9 @@ def _feed_data(ids: Sequence[int]) -> dict[int, tuple[str, datetime | None, str]
 
 
 def _stored_page(article: Article) -> _Page:
-    title = Article.analysed_title(article.title, article.url)
-    return _Page(article, article.title, title, article.text, article.published_at, title)
+    return _Page(
+        article, Article.analysed_title(article.title, article.url), article.text, article.published_at
+    )
 
 
 def _extracted_page(article: Article, feed: tuple[str, datetime | None, str] | None) -> _Page:
@@ -158,15 +147,8 @@ def _extracted_page(article: Article, feed: tuple[str, datetime | None, str] | N
     )
     if not extracted.ok:
         raise _Failed(NO_TEXT_VI)
-    title = normalize(extracted.title or feed_title or "")
-    return _Page(
-        article,
-        (title or article.url)[:500],
-        extracted.title,
-        extracted.text,
-        extracted.published or feed_published or article.published_at,
-        title,
-    )
+    published = extracted.published or feed_published or article.published_at
+    return _Page(article, extracted.title or "", extracted.text, published)
 
 
 # -------------------------------------------------------------------------------------------- analysis
@@ -176,7 +158,12 @@ def _extracted_page(article: Article, feed: tuple[str, datetime | None, str] | N
 class _Result:
     fields: dict[str, Any]  # stored fields that differ, with their new values
     places: list[ArticlePlace] | None  # the new place rows, when they differ
-    sectors: tuple[set[int], set[int]]  # sector labels gained, lost
+    gained: set[int]  # sector labels
+    lost: set[int]
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.fields or self.places is not None or self.gained or self.lost)
 
 
 def _place_key(row: ArticlePlace) -> tuple[int, int | None, str, bool]:
@@ -189,70 +176,60 @@ def _understand(
     """The ingest's stages (except story assignment) over a batch; what differs from the stored rows."""
     rt = runtime()
     analyzer = rt.analyzer()
-    rules = rt.sector_rules()
-    items = [
-        analyze.normalise(analyze.Article(str(page.article.pk), page.analysed_title, page.text))
-        for page in pages
-    ]
-    topics = analyze.classify(items, analyzer.topics)
+    analyzer.sector_rules = rt.sector_rules()
+    understood = analyzer.understand_batch(
+        analyze.Article(str(page.article.pk), page.title, page.text, page.article.url) for page in pages
+    )
     results: dict[int, _Result] = {}
-    for page, item, topic in zip(pages, items, topics, strict=True):
+    for page, found in zip(pages, understood, strict=True):
         article = page.article
-        feeling = sentiment_of_tokens(item.title_tokens, item.body_tokens)
-        mentions, title_length = place_mentions(page.mention_title, page.text)
-        home = rt.home_code
-        wanted: dict[str, Any] = {
-            "title": page.title,
-            "text": page.text,
-            "published_at": page.published,
-            "topic": topic,
-            "sentiment": feeling.label,
-            "sentiment_score": round(feeling.score, 3),
-            "sentiment_cues": cues_json(feeling.cues),
-            "relevance": round(relevance(mentions, home, title_length=title_length), 3) if home else 0.0,
-        }
-        if (page.title, page.text) != (article.title, article.text):
-            fp = fingerprint_normalized(item.text, item.title or None, analyzer.stories.params)
+        wanted, places = understood_fields(found)
+        wanted["published_at"] = page.published
+        if (wanted["title"], wanted["text"]) != (article.title, article.text):
+            fp = fingerprint_normalized(found.item.text, found.item.title or None, analyzer.stories.params)
             wanted["content_hash"] = fp.content_hash.hex()
             wanted["minhash"] = fp.to_bytes()
         fields = {name: value for name, value in wanted.items() if getattr(article, name) != value}
-        places = article_places(analyze.locate(item, analyzer.places), mentions)
         old_places = stored_places.get(article.pk, [])
         same_places = sorted(map(_place_key, places), key=repr) == sorted(
             map(_place_key, old_places), key=repr
         )
-        sectors = {int(s) for s in analyze.sectors(item, rules)}
+        sectors = {int(s) for s in found.sectors}
         had = labels.get(article.pk, set())
-        results[article.pk] = _Result(fields, None if same_places else places, (sectors - had, had - sectors))
+        results[article.pk] = _Result(fields, None if same_places else places, sectors - had, had - sectors)
     return results
 
 
-def _write(article: Article, result: _Result) -> bool:
-    """Store what differs; whether anything did."""
-    gained, lost = result.sectors
-    if not (result.fields or result.places is not None or gained or lost):
-        return False
-    if result.fields:
-        Article.objects.filter(pk=article.pk).update(**result.fields)
-    if result.places is not None:
-        ArticlePlace.objects.filter(article_id=article.pk).delete()
-        for row in result.places:
-            row.article_id = article.pk
-        ArticlePlace.objects.bulk_create(result.places)
-    if gained:
-        Labels.objects.bulk_create(
-            [Labels(article_id=article.pk, sector_id=pk) for pk in sorted(gained)], ignore_conflicts=True
-        )
-    if lost:
-        Labels.objects.filter(article_id=article.pk, sector_id__in=lost).delete()
-    return True
+def _write(results: dict[int, _Result]) -> set[int]:
+    """Store what differs, a few statements for the whole batch; the ids of the articles changed."""
+    by_fields: dict[tuple[str, ...], list[Article]] = {}
+    for pk, result in results.items():
+        if result.fields:
+            by_fields.setdefault(tuple(sorted(result.fields)), []).append(Article(pk=pk, **result.fields))
+    for names, rows in by_fields.items():
+        write_rows(Article, rows, names)
+    moved = {pk: result.places for pk, result in results.items() if result.places is not None}
+    if moved:
+        ArticlePlace.objects.filter(article_id__in=list(moved)).delete()
+        for pk, rows_of_article in moved.items():
+            for row in rows_of_article:
+                row.article_id = pk
+        ArticlePlace.objects.bulk_create([row for rows in moved.values() for row in rows], batch_size=500)
+    Labels.objects.bulk_create(
+        [Labels(article_id=pk, sector_id=sector) for pk, r in results.items() for sector in sorted(r.gained)],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+    lost_by_sector: dict[int, list[int]] = {}
+    for pk, result in results.items():
+        for sector in result.lost:
+            lost_by_sector.setdefault(sector, []).append(pk)
+    for sector, pks in lost_by_sector.items():
+        Labels.objects.filter(sector_id=sector, article_id__in=pks).delete()
+    return {pk for pk, result in results.items() if result.changes_anything}
 
 
 # --------------------------------------------------------------------------------------------- batches
-
-
-def _is_current(run: ReprocessRun | None, cursor: int) -> bool:
-    return run is not None and run.state == Running and run.cursor == cursor
 
 
 def _read_and_understand(
@@ -293,27 +270,24 @@ def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchO
     """One batch of a run; None when the run is gone, finished, or already past ``cursor``.
     ``enqueue=False`` leaves the next batch to the caller (the command line's ``--wait``)."""
     run = ReprocessRun.objects.filter(pk=run_id).first()
-    if run is None or not _is_current(run, cursor):
+    if run is None or not run.is_at(cursor):
         return None
     articles, pages, failures, results = _read_and_understand(run, cursor)
     size = conf.reprocess_batch_size()
     with transaction.atomic():
         lock_stories()  # first, in the ingest's order: the ingest writes stories and articles under it
         run = ReprocessRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or not _is_current(run, cursor):
+        if run is None or not run.is_at(cursor):
             return None  # another delivery of this batch got there first
-        changed = [page.article for page in pages if _write(page.article, results[page.article.pk])]
+        changed_ids = _write(results)
+        changed = [page.article for page in pages if page.article.pk in changed_ids]
         if changed:
             refresh_stories({a.story_id for a in changed if a.story_id is not None})
             hooks.on_articles_relabelled(a.pk for a in changed)
-        run.processed += len(articles)
         run.changed += len(changed)
         run.failed += len(failures)
         run.failures = [*run.failures, *failures][:MAX_FAILURES_KEPT]
-        run.total = max(run.total, run.processed)
-        finished = len(articles) < size
-        if articles:
-            run.cursor = articles[-1].pk
+        finished = run.advance([a.pk for a in articles], size)
         if finished:
             _finish(run)
         else:
@@ -328,9 +302,7 @@ def reprocess_batch(run_id: int, cursor: int, *, enqueue: bool = True) -> BatchO
 
 
 def _finish(run: ReprocessRun) -> None:
-    run.state = ReprocessRun.State.DONE
-    run.finished_at = timezone.now()
-    run.save()
+    run.mark_done()
     audit.record(
         None,
         "monitoring.reprocess_done",
@@ -341,4 +313,4 @@ def _finish(run: ReprocessRun) -> None:
 
 def resume_stalled(now: datetime | None = None) -> list[int]:
     """Runs whose next batch was lost with a killed worker, queued again from their cursor."""
-    return runs.resume_stalled(ReprocessRun.objects.filter(state=Running), _enqueue, now)
+    return runs.resume_stalled(ReprocessRun, _enqueue, now)

@@ -38,7 +38,6 @@ from loa.monitoring.models import Article, Sector, SectorRetag
 from loa.pipeline import analyze
 from loa.pipeline.sectors import SectorRule, SectorRuleError
 
-Running = SectorRetag.State.RUNNING
 Labels = Article.sectors.through
 
 
@@ -108,7 +107,7 @@ def retag_batch(run_id: int, cursor: int) -> BatchOutcome | None:
     """One batch of a run; None when the run is gone, finished, or already past ``cursor``."""
     with transaction.atomic():
         run = SectorRetag.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.state != Running or run.cursor != cursor:
+        if run is None or not run.is_at(cursor):
             return None
         sector = Sector.objects.get(pk=run.sector_id)
         rule = _rule(sector, run)
@@ -136,13 +135,9 @@ def retag_batch(run_id: int, cursor: int) -> BatchOutcome | None:
         )
         Labels.objects.filter(sector_id=sector.pk, article_id__in=lost).delete()
         hooks.on_articles_relabelled(gained | lost | (labelled if run.refresh_labelled else set()))
-        run.processed += len(rows)
         run.gained += len(gained)
         run.lost += len(lost)
-        run.total = max(run.total, run.processed)
-        finished = len(rows) < size
-        if rows:
-            run.cursor = ids[-1]
+        finished = run.advance(ids, size)
         if finished:
             _finish(run, sector)
         else:
@@ -157,12 +152,10 @@ def _finish(run: SectorRetag, sector: Sector) -> None:
         audit.record(None, "monitoring.sector_deleted", sector, changes={"name": sector.name, **changes})
         sector.delete()
         return
-    run.state = SectorRetag.State.DONE
-    run.finished_at = timezone.now()
-    run.save()
+    run.mark_done()
     audit.record(None, "monitoring.sector_retagged", sector, changes=changes)
 
 
 def resume_stalled(now: datetime | None = None) -> list[int]:
     """Runs whose next batch was lost with a killed worker, queued again from their cursor."""
-    return runs.resume_stalled(SectorRetag.objects.filter(state=Running), _enqueue, now)
+    return runs.resume_stalled(SectorRetag, _enqueue, now)

@@ -67,12 +67,31 @@ class Analysis:
     url_hash: str | None
     content_hash: str
     fingerprint: bytes  # what to store to rebuild the story index (StoryIndex.from_records)
-    topic: str
-    sentiment: Label
-    sentiment_score: float
-    cues: tuple[Cue, ...]
-    places: tuple[Place, ...]
-    sectors: tuple[str, ...]
+    understood: Understanding
+
+    @property
+    def topic(self) -> str:
+        return self.understood.topic
+
+    @property
+    def sentiment(self) -> Label:
+        return self.understood.sentiment
+
+    @property
+    def sentiment_score(self) -> float:
+        return self.understood.sentiment_score
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return self.understood.cues
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self.understood.places
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        return self.understood.sectors
 
 
 @dataclass(frozen=True)
@@ -82,6 +101,19 @@ class Normalised:
     text: str
     title_tokens: list[str]
     body_tokens: list[str]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the story-independent stages make of one article (reprocessing re-runs only these)."""
+
+    item: Normalised
+    topic: str
+    sentiment: Label
+    sentiment_score: float
+    cues: tuple[Cue, ...]
+    places: tuple[Place, ...]
+    sectors: tuple[str, ...]
 
 
 # ---------------------------------------------------------------------------------------------- stages
@@ -170,16 +202,32 @@ class Analyzer:
         """Current id of a story handed out earlier (stories merge when a later article bridges them)."""
         return self.stories.canonical(story_id)
 
-    def analyze_batch(self, articles: Iterable[Article]) -> list[Analysis]:
+    def understand_batch(self, articles: Iterable[Article]) -> list[Understanding]:
+        """Every stage but story assignment: topic, places, sentiment, sectors."""
         items = [normalise(article) for article in articles]
         if not items:
             return []
-        topics = classify(items, self.topics)
         results = []
-        for item, topic in zip(items, topics, strict=True):
-            assignment, fp = dedup(item, self.stories)
-            places = locate(item, self.places)
+        for item, topic in zip(items, classify(items, self.topics), strict=True):
             feeling = sentiment_of_tokens(item.title_tokens, item.body_tokens)
+            results.append(
+                Understanding(
+                    item=item,
+                    topic=topic,
+                    sentiment=feeling.label,
+                    sentiment_score=feeling.score,
+                    cues=feeling.cues,
+                    places=locate(item, self.places),
+                    sectors=sectors(item, self.sector_rules),
+                )
+            )
+        return results
+
+    def analyze_batch(self, articles: Iterable[Article]) -> list[Analysis]:
+        results = []
+        for understood in self.understand_batch(articles):
+            item = understood.item
+            assignment, fp = dedup(item, self.stories)
             match = assignment.match
             results.append(
                 Analysis(
@@ -191,12 +239,7 @@ class Analyzer:
                     url_hash=url_hash(item.article.url) if item.article.url else None,
                     content_hash=fp.content_hash.hex(),
                     fingerprint=fp.to_bytes(),
-                    topic=topic,
-                    sentiment=feeling.label,
-                    sentiment_score=feeling.score,
-                    cues=feeling.cues,
-                    places=places,
-                    sectors=sectors(item, self.sector_rules),
+                    understood=understood,
                 )
             )
             self._count(results[-1])
