@@ -36,7 +36,7 @@ from loa.core import audit
 from loa.monitoring import conf, hooks, runs
 from loa.monitoring.models import Article, Sector, SectorRetag
 from loa.pipeline import analyze
-from loa.pipeline.sectors import SectorRule, SectorRuleError
+from loa.pipeline.sectors import Document, SectorRule, SectorRuleError
 
 Labels = Article.sectors.through
 
@@ -59,10 +59,11 @@ def _rule(sector: Sector, run: SectorRetag) -> SectorRule | None:
         return None
 
 
-def matches(rule: SectorRule, title: str, text: str) -> bool:
-    """Whether the ingest would give a stored article this rule's label."""
-    item = analyze.normalise(analyze.Article("", title, text))
-    return bool(analyze.sectors(item, (rule,)))
+def stored_document(title: str, url: str, text: str) -> Document:
+    """The words the ingest matched sector rules against, for a stored article."""
+    return analyze.sector_document(
+        analyze.normalise(analyze.Article("", Article.analysed_title(title, url), text))
+    )
 
 
 def _candidates(run: SectorRetag, rule: SectorRule | None) -> QuerySet[Article]:
@@ -127,7 +128,7 @@ def retag_batch(run_id: int, cursor: int) -> BatchOutcome | None:
         wanted = {
             pk
             for pk, title, url, text in rows
-            if rule is not None and matches(rule, Article.analysed_title(title, url), text)
+            if rule is not None and rule.matches_document(stored_document(title, url, text))
         }
         gained, lost = wanted - labelled, labelled - wanted
         Labels.objects.bulk_create(

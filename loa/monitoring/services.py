@@ -6,6 +6,7 @@ The ingest pipeline itself (polling, processing) is in :mod:`loa.monitoring.inge
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,8 +44,8 @@ from loa.organisations.models import Agency
 from loa.pipeline.dedup import url_hash
 from loa.pipeline.feeds import FeedError, feed_links, parse_feed
 from loa.pipeline.fetch import FetchError
-from loa.pipeline.sectors import SectorRule, SectorRuleError
-from loa.text import fold, normalize_line
+from loa.pipeline.sectors import Document, SectorRule, SectorRuleError
+from loa.text import normalize_line
 
 PREVIEW_ARTICLES = 500
 # A rule matching (nearly) every recent article is no sector: refused, like a rule without a keyword.
@@ -297,14 +298,29 @@ class RulePreview:
 
 
 def recent_articles(limit: int = PREVIEW_ARTICLES) -> list[Article]:
-    return list(Article.objects.order_by("-pk").only("pk", "title", "text", "published_at", "url")[:limit])
+    return list(Article.objects.order_by("-pk").only("pk", "title", "text", "url", "published_at")[:limit])
+
+
+# The preview runs on every pause in typing: each article is tokenised once, as the ingest does it.
+_preview_documents: dict[bytes, Document] = {}
+
+
+def _preview_document(article: Article) -> Document:
+    key = hashlib.blake2b(f"{article.url}\n{article.title}\n{article.text}".encode(), digest_size=16).digest()
+    document = _preview_documents.get(key)
+    if document is None:
+        if len(_preview_documents) >= 4 * PREVIEW_ARTICLES:
+            _preview_documents.clear()
+        document = _preview_documents[key] = retag.stored_document(article.title, article.url, article.text)
+    return document
 
 
 def sector_preview(query: str, articles: Sequence[Article] | None = None) -> RulePreview:
-    """How many of the last articles a rule would match (raises SectorRuleError for a bad rule)."""
+    """How many of the last articles a rule would match, exactly as the ingest would label them
+    (raises SectorRuleError for a bad rule)."""
     rule = SectorRule("preview", query)
     pool = recent_articles() if articles is None else list(articles)
-    matched = [a for a in pool if rule.matches(fold(f"{a.title}\n{a.text}"))]
+    matched = [a for a in pool if rule.matches_document(_preview_document(a))]
     return RulePreview(len(matched), len(pool), tuple(matched[:5]))
 
 

@@ -153,11 +153,17 @@ def classify(items: Sequence[Normalised], model: TopicModel) -> list[str]:
     return model.predict([f"{item.title}\n{item.text}" if item.title else item.text for item in items])
 
 
+def sector_document(item: Normalised) -> Document:
+    """What sector rules look at: the words of title and body, folded, punctuation left out."""
+    return Document.from_words(
+        [w for w in fold_tokens(item.title_tokens + item.body_tokens) if w not in (BREAK, COMMA)]
+    )
+
+
 def sectors(item: Normalised, rules: Sequence[SectorRule]) -> tuple[str, ...]:
     if not rules:
         return ()
-    words = [w for w in fold_tokens(item.title_tokens + item.body_tokens) if w not in (BREAK, COMMA)]
-    document = Document.from_words(words)
+    document = sector_document(item)
     return tuple(rule.id for rule in rules if rule.matches_document(document))
 
 

@@ -112,7 +112,7 @@ def test_a_killed_batch_is_done_again_without_counting_twice(
     province, small_batches, django_capture_on_commit_callbacks
 ):
     articles = _articles()
-    real = retag.matches
+    real = retag.stored_document
     calls = 0
 
     def dies_in_the_second_batch(*args):
@@ -123,7 +123,7 @@ def test_a_killed_batch_is_done_again_without_counting_twice(
         return real(*args)
 
     with (
-        mock.patch.object(retag, "matches", dies_in_the_second_batch),
+        mock.patch.object(retag, "stored_document", dies_in_the_second_batch),
         pytest.raises(RuntimeError),
         django_capture_on_commit_callbacks(execute=True),
     ):
