@@ -21,6 +21,7 @@ DEMO_SETUP_MODULES: tuple[str, ...] = (
     "loa.deadlines.demo",
     "loa.monitoring.demo",
     "loa.plans.demo",
+    "loa.press.seeds",
     "loa.press.demo",
     "loa.trends.demo",
 )

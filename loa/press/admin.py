@@ -43,10 +43,6 @@ class RetentionRuleAdmin(admin.ModelAdmin):
     list_filter = ("record_type", "action")
     readonly_fields = ("updated_at",)
 
-    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
-        retention.seed_retention_rules(request.user)
-        return super().changelist_view(request, extra_context)
-
     def save_model(self, request: HttpRequest, obj: RetentionRule, form: Any, change: bool) -> None:
         retention.retention_rule_save(request.user, obj)
 

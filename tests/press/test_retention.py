@@ -221,3 +221,19 @@ def test_daily_task_is_scheduled_and_applies_the_rules(closed, settings, monkeyp
     assert request.journalist == "Đã ẩn danh"
     assert loa_main(["retention", "rules"]) == 0
     assert "press_request.requester_contact: 1825 ngày" in capsys.readouterr().out
+
+
+def test_first_start_seeds_the_legal_data_and_reading_it_writes_nothing(client, users):
+    from loa.press import seeds
+    from loa.press.models import RefusalGround
+
+    client.force_login(users["admin"])
+    assert client.get(reverse("admin:press_retentionrule_changelist")).status_code == 200
+    assert not RetentionRule.objects.exists()  # a GET does not write
+    line = seeds.demo_setup("http://127.0.0.1:8765")
+    assert line is not None and "2 quy tắc lưu giữ" in line
+    assert RetentionRule.objects.count() == 2 and RefusalGround.objects.exists()
+    assert seeds.demo_setup("http://127.0.0.1:8765") is None  # idempotent
+    assert "press_request.requester_contact" in client.get(
+        reverse("admin:press_retentionrule_changelist")
+    ).content.decode()
