@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from loa.core.models import AuditEvent
 from loa.deadlines.calendar import WEEKDAY_NAMES_VI, DayOff
 from loa.deadlines.models import CalendarDay, LegalRule
-from loa.deadlines.rules import Rule, validate_rules
+from loa.deadlines.rules import ROUNDS, Rule, validate_rules
 from loa.deadlines.services import db_calendar, db_rules
 
 
@@ -22,6 +22,11 @@ class RuleGroup:
     @property
     def has_tbc(self) -> bool:
         return any(g.verification == LegalRule.Verification.TBC for g in self.generations)
+
+    @property
+    def gives_deadline(self) -> bool:
+        """False for a limit that is no time (the number of correction rounds): nothing to calculate."""
+        return any(g.unit != ROUNDS for g in self.generations)
 
 
 def rule_groups() -> list[RuleGroup]:

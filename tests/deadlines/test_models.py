@@ -146,6 +146,10 @@ def test_rules_page_is_for_coordinators_and_explains_a_computed_deadline(client,
     assert "Tết Nguyên đán" in html and "15 ngày làm việc" in html
     bad = client.get(reverse("deadlines:rules"), {"rule": "press.response.petition", "start": "hôm qua"})
     assert "không hợp lệ" in bad.content.decode()
+    # The correction-rounds limit is listed with the rules but is no deadline to calculate.
+    assert "<code>press.correction.max_rounds</code>" in html
+    assert '<option value="press.correction.max_rounds"' not in html
+    assert '<option value="press.response.petition" selected>' in html
 
 
 def test_api_lists_rules_and_computes_a_deadline(client, users):
