@@ -35,7 +35,15 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy loa config
 
-bench: venv
+# The word-segmentation baseline of the analyze benchmark, in an environment of its own: underthesea is
+# kept out of Loa's (see requirements/bench.txt).
+BASELINE := .venv-baseline
+$(BASELINE)/.installed: requirements/bench.txt requirements/constraints.txt
+	test -x $(BASELINE)/bin/python || $(PYTHON) -m venv $(BASELINE)
+	$(BASELINE)/bin/pip install --quiet --disable-pip-version-check -r requirements/bench.txt -c requirements/constraints.txt
+	touch $@
+
+bench: venv $(BASELINE)/.installed
 	$(BIN)/loa bench
 
 train: venv
