@@ -234,6 +234,7 @@ def test_first_start_seeds_the_legal_data_and_reading_it_writes_nothing(client, 
     assert line is not None and "2 quy tắc lưu giữ" in line
     assert RetentionRule.objects.count() == 2 and RefusalGround.objects.exists()
     assert seeds.demo_setup("http://127.0.0.1:8765") is None  # idempotent
-    assert "press_request.requester_contact" in client.get(
-        reverse("admin:press_retentionrule_changelist")
-    ).content.decode()
+    assert (
+        "press_request.requester_contact"
+        in client.get(reverse("admin:press_retentionrule_changelist")).content.decode()
+    )
