@@ -218,7 +218,9 @@ LOGGING = {
         # One INFO line per fetched page drowns the worker's own log; the source health page has them.
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},
-        "trafilatura": {"level": "WARNING"},
+        # trafilatura warns "discarding data" for every page it gives up on; Loa's own fallbacks then
+        # extract the page, and a page nobody can extract is a failed item with its reason.
+        "trafilatura": {"level": "ERROR"},
     },
 }
 
