@@ -107,6 +107,26 @@ def run_demo_setup(newsroom_url: str) -> None:
             print(f"loa: {line}")
 
 
+def reset_broken_beat_schedule(path: Path) -> bool:
+    """Remove the scheduler's schedule file when it cannot be read (a power cut or a kill while it was
+    written): Celery beat would otherwise crash at start and take `loa run` down with it. The file only
+    remembers when each periodic task last ran, so the tasks simply run at their next interval."""
+    import shelve
+
+    files = [f for f in path.parent.glob(path.name + "*") if f.is_file()]
+    if not files:
+        return False
+    try:
+        with shelve.open(str(path), flag="r") as store:
+            for key in store:
+                store[key]
+    except Exception:  # every dbm flavour and pickle fails in its own way on a truncated file
+        for broken in files:
+            broken.unlink(missing_ok=True)
+        return True
+    return False
+
+
 def _run(args: argparse.Namespace) -> int:
     setup_django()
     from django.conf import settings
@@ -131,6 +151,9 @@ def _run(args: argparse.Namespace) -> int:
     if status:
         return status
     call_command("collectstatic", interactive=False, verbosity=0)
+
+    if reset_broken_beat_schedule(Path(settings.CELERY_BEAT_SCHEDULE_FILENAME)):
+        print("loa: tệp lịch của bộ lập lịch bị hỏng và đã được tạo lại", file=sys.stderr)
 
     from honcho.manager import Manager
 
