@@ -27,8 +27,7 @@ run: venv
 	$(BIN)/loa run
 
 test: venv
-	$(BIN)/pytest -n 2 --dist loadfile -m "not serial"
-	$(BIN)/pytest -m serial
+	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: venv
 	$(BIN)/ruff check .

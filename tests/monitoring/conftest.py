@@ -51,13 +51,18 @@ def faults() -> Iterator[RunningServer]:
 
 
 @pytest.fixture(autouse=True)
-def _monitoring_settings() -> Iterator[None]:
-    """Fast fetching; no listeners (trends), on ingest or re-tagging, unless a test sets them; a story index that matches the
-    test's database (each test rolls back what the previous one saved)."""
+def _monitoring_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fast fetching; no listeners (trends), on ingest or re-tagging, unless a test sets them; a story
+    index that matches the test's database (each test rolls back what the previous one saved).
+
+    The listeners are patched through the test's own ``monkeypatch``: pytest-django's autouse fixtures
+    create it before this one, so a private MonkeyPatch would be undone first, and a test that patches
+    the listeners again would then "restore" them to the empty tuple for every later test in the
+    process (the trends end-to-end test then saw no alert)."""
     runtime().forget_database()
-    with fast(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(hooks, "LISTENERS", ())
-        patch.setattr(hooks, "RELABEL_LISTENERS", ())
+    monkeypatch.setattr(hooks, "LISTENERS", ())
+    monkeypatch.setattr(hooks, "RELABEL_LISTENERS", ())
+    with fast():
         yield
     runtime().forget_database()
 

@@ -18,7 +18,7 @@ from loa.trends.models import Alert, Case
 from tests.conftest import browser_login
 from tests.factories import member
 
-pytestmark = [pytest.mark.browser, pytest.mark.serial, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

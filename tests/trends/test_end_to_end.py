@@ -21,8 +21,7 @@ from loa.trends.aggregate import local_zone
 from loa.trends.models import Alert, Case
 from tests.factories import member
 
-# Timing-sensitive end to end (newsroom, ingest, intraday detection): run alone, after the parallel suite.
-pytestmark = [pytest.mark.django_db, pytest.mark.serial]
+pytestmark = pytest.mark.django_db
 
 
 def test_planted_surge_to_alert_digest_case_and_before_after(
