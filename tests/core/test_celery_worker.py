@@ -84,7 +84,9 @@ def test_worker_runs_task_through_broker(broker, tmp_path):
     )
     try:
         token = uuid.uuid4().hex
-        producer = Celery("probe", broker=url)
+        # Not the current app: shared tasks would otherwise resolve to this one for the rest of the
+        # process and go to this broker instead of running eagerly in later tests.
+        producer = Celery("probe", broker=url, set_as_current=False)
         producer.send_task("core.heartbeat", args=[token], queue=queue)
         producer.send_task("core.heartbeat", args=[token], queue=queue)  # a duplicate changes nothing
         deadline = time.monotonic() + 60
